@@ -1,0 +1,46 @@
+import { deriveFulfillmentStatus } from '../../shared/domain/fulfillment.js';
+import { derivePaymentStatus, isPaid } from '../../shared/domain/payment.js';
+import { queueOf } from '../../shared/domain/queue.js';
+import type { Order, OrderUpdate } from '../schema.js';
+import type { OrderStore } from '../store.js';
+import { refreshOrderSearch } from './search.js';
+
+/**
+ * Writes an order's changed fields and everything derived from them: payment and fulfillment
+ * status (never set by hand), its queue (copied to order_stores for the seller queue index) and
+ * its search row. The one place derived state is written, so it can't drift.
+ */
+export function saveOrder(store: OrderStore, order: Order, changes: OrderUpdate, now: number): Order {
+  const next = { ...order, ...changes } as Order;
+  const paymentStatus = derivePaymentStatus({
+    totalCents: next.total_cents,
+    capturedCents: next.captured_cents,
+    refundedCents: next.refunded_cents,
+    failed: next.payment_failed === 1,
+  });
+  const items = store.all(
+    store.q
+      .selectFrom('order_items')
+      .select(['id', 'quantity', 'fulfilled_quantity', 'returned_quantity', 'is_digital'])
+      .where('order_id', '=', order.id),
+  );
+  const fulfillmentStatus = deriveFulfillmentStatus(
+    items.map((i) => ({
+      id: i.id,
+      quantity: i.quantity,
+      fulfilledQuantity: i.fulfilled_quantity,
+      returnedQuantity: i.returned_quantity,
+      isDigital: i.is_digital === 1,
+    })),
+    isPaid(paymentStatus),
+  );
+  const queue = queueOf({ status: next.status, onHold: next.on_hold === 1 });
+  const saved: Order = { ...next, payment_status: paymentStatus, fulfillment_status: fulfillmentStatus, queue, updated_at: now };
+  const { id, ...columns } = saved;
+  store.run(store.q.updateTable('orders').set(columns).where('id', '=', id));
+  if (queue !== order.queue) {
+    store.run(store.q.updateTable('order_stores').set({ queue }).where('order_id', '=', id));
+  }
+  refreshOrderSearch(store, id);
+  return saved;
+}

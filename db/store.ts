@@ -1,0 +1,92 @@
+import type Sqlite from 'better-sqlite3';
+import {
+  type Compilable,
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import type { Database } from './schema.js';
+
+type Params = readonly unknown[];
+
+/**
+ * The local store. Kysely only builds and types the SQL; better-sqlite3 runs it synchronously,
+ * so a mutation's whole read-check-write happens in one transaction with no await inside.
+ */
+export class OrderStore {
+  /** A query builder: compile with .compile() or pass to all/first/run. It never executes. */
+  readonly q: Kysely<Database>;
+  private readonly statements = new Map<string, Sqlite.Statement>();
+  private afterCommit: Array<() => void> | null = null;
+
+  constructor(readonly sqlite: Sqlite.Database) {
+    this.q = new Kysely<Database>({
+      dialect: {
+        createAdapter: () => new SqliteAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => new SqliteIntrospector(db),
+        createQueryCompiler: () => new SqliteQueryCompiler(),
+      },
+    });
+  }
+
+  /** Cached prepared statement: preparing is a measurable cost on the hot paths. */
+  prepare(sql: string): Sqlite.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  all<R>(query: Compilable<R>): R[] {
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).all(...(parameters as Params)) as R[];
+  }
+
+  first<R>(query: Compilable<R>): R | undefined {
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).get(...(parameters as Params)) as R | undefined;
+  }
+
+  run(query: Compilable<unknown>): Sqlite.RunResult {
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).run(...(parameters as Params));
+  }
+
+  /**
+   * Runs fn in one IMMEDIATE transaction (taking the write lock up front, so it never fails
+   * half-way on a lock upgrade). Nesting is refused: a nested call would silently join the outer
+   * transaction and break the one-mutation-one-transaction rule. Callbacks registered with
+   * onCommit run only once the commit is durable.
+   */
+  transaction<T>(fn: () => T): T {
+    if (this.sqlite.inTransaction || this.afterCommit) {
+      throw new Error('Nested transactions are not allowed');
+    }
+    const callbacks: Array<() => void> = [];
+    this.afterCommit = callbacks;
+    let result: T;
+    try {
+      result = this.sqlite.transaction(fn).immediate();
+    } finally {
+      this.afterCommit = null;
+    }
+    for (const callback of callbacks) callback();
+    return result;
+  }
+
+  /** Schedules a side effect for after the current transaction commits. */
+  onCommit(callback: () => void): void {
+    if (!this.afterCommit) throw new Error('onCommit called outside a transaction');
+    this.afterCommit.push(callback);
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.sqlite.close();
+  }
+}

@@ -1,0 +1,23 @@
+import type { OrderStore } from '../../../db/store.js';
+import type { EventName, EventPayload, StaffRole } from '../../../shared/contract/index.js';
+
+/** The person and station making a call, resolved by the transport before any handler runs. */
+export interface Actor {
+  userId: number;
+  name: string;
+  email: string;
+  role: StaffRole;
+  /** Stores a seller works for; null for an admin, who sees every store. */
+  storeIds: readonly number[] | null;
+  stationId: string;
+  stationName: string;
+}
+
+export interface AppContext {
+  store: OrderStore;
+  now: () => number;
+  newId: () => string;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Errors that aren't the caller's fault; never given secrets or customer data. */
+  logError: (message: string, error: unknown) => void;
+}

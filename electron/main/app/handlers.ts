@@ -1,0 +1,77 @@
+import { loadOrderDetail } from '../../../db/queries/order-detail.js';
+import { listQueue } from '../../../db/queries/queue.js';
+import type { CallName, CallOutput, ParsedInput, StoreSummary } from '../../../shared/contract/index.js';
+import { fail, ok, type Result } from '../../../shared/domain/result.js';
+import { loadOrderFor, scopeOf } from './access.js';
+import type { Actor, AppContext } from './context.js';
+import { placeHold, releaseHold } from './mutations/hold.js';
+import { addNote } from './mutations/note.js';
+import { markPacked } from './mutations/pack.js';
+import { ship } from './mutations/ship.js';
+
+export type Handler<N extends CallName> = (input: ParsedInput<N>, actor: Actor) => Result<CallOutput<N>>;
+export type Handlers = { [N in CallName]: Handler<N> };
+
+function listStores(ctx: AppContext, actor: Actor): StoreSummary[] {
+  let query = ctx.store.q.selectFrom('stores').select(['id', 'slug', 'name', 'is_demo']).orderBy('name');
+  if (actor.storeIds !== null) query = query.where('id', 'in', actor.storeIds.length ? [...actor.storeIds] : [-1]);
+  return ctx.store.all(query).map((s) => ({ id: s.id, slug: s.slug, name: s.name, isDemo: s.is_demo === 1 }));
+}
+
+/**
+ * The application: one handler per contract call. Every transport (IPC, web host, tests) serves
+ * this same table through dispatch(), which has already parsed the input and checked the role.
+ */
+export function createHandlers(ctx: AppContext): Handlers {
+  const { store } = ctx;
+  /** Mutations answer with the fresh order page so the screen updates without a second call. */
+  const detailAfter =
+    <N extends CallName>(mutate: (ctx: AppContext, actor: Actor, input: ParsedInput<N>) => Result<{ orderId: number }>) =>
+    (input: ParsedInput<N>, actor: Actor) => {
+      const result = mutate(ctx, actor, input);
+      if (!result.ok) return result;
+      const order = loadOrderFor(store, actor, result.value.orderId);
+      return order.ok ? ok(loadOrderDetail(store, order.value, scopeOf(actor))) : order;
+    };
+
+  return {
+    'session.get': (_input, actor) => {
+      const stores = listStores(ctx, actor);
+      return ok({
+        user: { id: actor.userId, name: actor.name, email: actor.email, role: actor.role },
+        stores,
+        station: { id: actor.stationId, name: actor.stationName },
+        demo: stores.some((s) => s.isDemo),
+      });
+    },
+    'stores.list': (_input, actor) => ok(listStores(ctx, actor)),
+    'orders.list': (input, actor) => {
+      if (input.storeId !== undefined && actor.storeIds !== null && !actor.storeIds.includes(input.storeId)) {
+        return fail('FORBIDDEN', "That store isn't one of yours.");
+      }
+      const storeIds = input.storeId !== undefined ? [input.storeId] : actor.storeIds;
+      return ok(
+        listQueue(store, {
+          view: input.view,
+          storeIds,
+          scope: scopeOf(actor),
+          minAgeDays: input.minAgeDays,
+          search: input.search,
+          sort: input.sort,
+          cursor: input.cursor,
+          limit: input.limit,
+          now: ctx.now(),
+        }),
+      );
+    },
+    'orders.get': (input, actor) => {
+      const order = loadOrderFor(store, actor, input.orderId);
+      return order.ok ? ok(loadOrderDetail(store, order.value, scopeOf(actor))) : order;
+    },
+    'orders.markPacked': detailAfter<'orders.markPacked'>(markPacked),
+    'orders.ship': detailAfter<'orders.ship'>(ship),
+    'orders.placeHold': detailAfter<'orders.placeHold'>(placeHold),
+    'orders.releaseHold': detailAfter<'orders.releaseHold'>(releaseHold),
+    'orders.addNote': detailAfter<'orders.addNote'>(addNote),
+  };
+}

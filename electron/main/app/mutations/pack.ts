@@ -1,0 +1,45 @@
+import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { loadOrderFor } from '../access.js';
+import type { Actor, AppContext } from '../context.js';
+import { itemsInScope, loadItems } from './order-items.js';
+import { runMutation } from './pipeline.js';
+
+/**
+ * order.markPacked@1: records units as packed (in the box, not yet handed to a carrier).
+ * Packing is only for paid orders not on hold, and never beyond what is still to ship.
+ */
+export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
+  const { store } = ctx;
+  return runMutation(ctx, actor, { name: 'order.markPacked@1', args: input }, (tx) => {
+    const loaded = loadOrderFor(store, actor, input.orderId);
+    if (!loaded.ok) return loaded;
+    const order = loaded.value;
+    if (order.status !== 'processing') {
+      return fail('INVALID_TRANSITION', order.status === 'pending' ? "This order isn't paid yet, so it can't be packed." : `A ${order.status} order can't be packed.`);
+    }
+    if (order.on_hold === 1) return fail('INVALID_TRANSITION', 'This order is on hold. Release the hold before packing.');
+    const physical = itemsInScope(loadItems(store, order.id), actor).filter((item) => item.is_digital === 0);
+    const byId = new Map(physical.map((item) => [item.id, item]));
+    const unpacked = (item: (typeof physical)[number]) => item.quantity - Math.max(item.packed_quantity, item.fulfilled_quantity);
+    const lines =
+      input.items ?? physical.filter((item) => unpacked(item) > 0).map((item) => ({ itemId: item.id, quantity: unpacked(item) }));
+    if (lines.length === 0) return fail('INVALID_TRANSITION', 'Every item on this order is already packed.');
+    const seen = new Set<number>();
+    for (const line of lines) {
+      const item = byId.get(line.itemId);
+      if (!item) return fail('INVALID_INPUT', `Item ${line.itemId} isn't a physical item on this order.`, { items: 'Unknown item.' });
+      if (seen.has(line.itemId)) return fail('INVALID_INPUT', `Item ${item.sku} is listed twice.`, { items: 'Duplicate item.' });
+      seen.add(line.itemId);
+      if (line.quantity > unpacked(item)) {
+        return fail('INVALID_TRANSITION', `Only ${unpacked(item)} of ${item.sku} are left to pack.`);
+      }
+    }
+    const pack = store.prepare('UPDATE order_items SET packed_quantity = max(packed_quantity, fulfilled_quantity) + ? WHERE id = ?');
+    for (const line of lines) pack.run(line.quantity, line.itemId);
+    tx.event(order.id, 'items_packed', {
+      items: lines.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
+    });
+    return ok({ orderId: order.id });
+  });
+}

@@ -1,0 +1,91 @@
+import type { Failure, Result } from '../../../../shared/domain/result.js';
+import type { Actor, AppContext } from '../context.js';
+
+/** Thrown inside the transaction to roll it back; never escapes runMutation. */
+class Rollback extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export interface NotificationRequest {
+  dedupeKey: string;
+  orderId: number;
+  kind: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  /** The person chose "don't email the customer": recorded as suppressed, never sent. */
+  suppressed: boolean;
+}
+
+/** What a mutation body may do besides writing its own tables. */
+export interface MutationTx {
+  readonly now: number;
+  readonly actor: Actor;
+  /** Appends a timeline entry: who, which station, when, what. */
+  event(orderId: number, kind: string, data: Record<string, unknown>): void;
+  /** Queues a customer notification for the sender; a repeated dedupe key is ignored. */
+  notify(request: NotificationRequest): void;
+}
+
+/**
+ * The write path: one synchronous transaction that checks the rule, writes the tables, appends
+ * timeline events, queues side effects and records the mutation in the outbox for the shop
+ * backend. A failure at any step leaves nothing behind. orders.changed goes out after commit.
+ */
+export function runMutation<T>(
+  ctx: AppContext,
+  actor: Actor,
+  mutation: { name: string; args: unknown },
+  body: (tx: MutationTx) => Result<T>,
+): Result<T> {
+  const { store } = ctx;
+  const touched = new Set<number>();
+  try {
+    return store.transaction(() => {
+      const now = ctx.now();
+      const insertEvent = store.prepare(
+        `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const insertNotification = store.prepare(
+        `INSERT INTO notifications (dedupe_key, order_id, kind, channel, recipient, status, payload, created_at, next_attempt_at)
+         VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+      );
+      const tx: MutationTx = {
+        now,
+        actor,
+        event(orderId, kind, data) {
+          touched.add(orderId);
+          insertEvent.run(orderId, now, actor.userId, actor.name, actor.stationId, actor.stationName, kind, JSON.stringify(data));
+        },
+        notify(request) {
+          insertNotification.run(
+            request.dedupeKey,
+            request.orderId,
+            request.kind,
+            request.recipient,
+            request.suppressed ? 'suppressed' : 'queued',
+            JSON.stringify(request.payload),
+            now,
+            request.suppressed ? null : now,
+          );
+        },
+      };
+      const result = body(tx);
+      if (!result.ok) throw new Rollback(result);
+      store
+        .prepare(
+          `INSERT INTO outbox (mutation_id, name, args, actor_id, station_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(ctx.newId(), mutation.name, JSON.stringify(mutation.args), actor.userId, actor.stationId, now);
+      store.onCommit(() => {
+        if (touched.size > 0) ctx.emit('orders.changed', { orderIds: [...touched] });
+      });
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+import { saveOrder } from '../../../../db/queries/derive.js';
+import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { deriveFulfillmentStatus, planShipment } from '../../../../shared/domain/fulfillment.js';
+import { statusAfterFulfillment } from '../../../../shared/domain/order-status.js';
+import { isPaid } from '../../../../shared/domain/payment.js';
+import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { checkTracking } from '../../../../shared/domain/tracking.js';
+import { loadOrderFor } from '../access.js';
+import type { Actor, AppContext } from '../context.js';
+import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
+import { runMutation } from './pipeline.js';
+
+/**
+ * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
+ * once nothing physical is left; the customer gets a "shipped" email unless told otherwise.
+ * Retrying with the same shipmentId is a no-op, so a double click or a retried request can't
+ * create a second parcel.
+ */
+export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
+  const { store } = ctx;
+  return runMutation(ctx, actor, { name: 'order.ship@1', args: input }, (tx) => {
+    const loaded = loadOrderFor(store, actor, input.orderId);
+    if (!loaded.ok) return loaded;
+    const order = loaded.value;
+    const existing = store.first(store.q.selectFrom('shipments').select(['id', 'order_id']).where('id', '=', input.shipmentId));
+    if (existing) {
+      return existing.order_id === order.id
+        ? ok({ orderId: order.id })
+        : fail('CONFLICT', 'That shipment id is already used by another order.');
+    }
+    if (order.on_hold === 1) {
+      return fail('INVALID_TRANSITION', `This order is on hold (${order.hold_reason ?? 'no reason given'}). Release the hold before shipping.`);
+    }
+    const statusCheck = statusAfterFulfillment(order.status, 'partially_fulfilled');
+    if (!statusCheck.ok) return statusCheck;
+    const tracking = checkTracking({
+      carrier: input.carrier,
+      trackingNumber: input.trackingNumber,
+      trackingUrl: input.trackingUrl ?? null,
+      carrierName: input.carrierName ?? null,
+    });
+    if (!tracking.ok) return tracking;
+
+    const allItems = loadItems(store, order.id);
+    const mine = itemsInScope(allItems, actor);
+    const plan = planShipment(mine.map(toFulfillable), input.items ?? null);
+    if (!plan.ok) return plan;
+    const byId = new Map(allItems.map((item) => [item.id, item]));
+    const shippingStores = new Set(plan.value.map((line) => byId.get(line.itemId)!.store_id));
+    if (shippingStores.size > 1) {
+      return fail(
+        'INVALID_INPUT',
+        'A parcel ships from one store. This order has items from several stores: choose the items in this parcel.',
+      );
+    }
+    const [storeId] = shippingStores as Set<number>;
+
+    store.run(
+      store.q.insertInto('shipments').values({
+        id: input.shipmentId,
+        order_id: order.id,
+        store_id: storeId!,
+        carrier: tracking.value.carrier,
+        carrier_name: tracking.value.carrierName,
+        tracking_number: tracking.value.trackingNumber,
+        tracking_url: tracking.value.trackingUrl,
+        method: input.method ?? order.shipping_method,
+        shipped_at: tx.now,
+        delivered_at: null,
+        created_by: actor.userId,
+        station_id: actor.stationId,
+      }),
+    );
+    const addShipped = store.prepare(
+      `UPDATE order_items SET fulfilled_quantity = fulfilled_quantity + ?, packed_quantity = max(packed_quantity, fulfilled_quantity + ?) WHERE id = ?`,
+    );
+    const insertLine = store.prepare('INSERT INTO shipment_items (shipment_id, order_item_id, quantity) VALUES (?, ?, ?)');
+    for (const line of plan.value) {
+      insertLine.run(input.shipmentId, line.itemId, line.quantity);
+      addShipped.run(line.quantity, line.quantity, line.itemId);
+    }
+
+    const shippedItems = allItems.map((item) => {
+      const line = plan.value.find((l) => l.itemId === item.id);
+      return toFulfillable(line ? { ...item, fulfilled_quantity: item.fulfilled_quantity + line.quantity } : item);
+    });
+    const fulfillment = deriveFulfillmentStatus(shippedItems, isPaid(order.payment_status));
+    const status = statusAfterFulfillment(order.status, fulfillment);
+    if (!status.ok) return status;
+    saveOrder(
+      store,
+      order,
+      {
+        status: status.value,
+        shipped_at: status.value === 'shipped' ? tx.now : order.shipped_at,
+        fulfilled_at: fulfillment === 'fulfilled' ? tx.now : order.fulfilled_at,
+      },
+      tx.now,
+    );
+    tx.event(order.id, 'shipped', {
+      shipmentId: input.shipmentId,
+      carrier: tracking.value.carrier,
+      carrierName: tracking.value.carrierName,
+      trackingNumber: tracking.value.trackingNumber,
+      trackingUrl: tracking.value.trackingUrl,
+      items: plan.value.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
+      notifyCustomer: input.notifyCustomer,
+    });
+    tx.notify({
+      dedupeKey: `shipped:${order.id}:${input.shipmentId}`,
+      orderId: order.id,
+      kind: 'shipped',
+      recipient: order.customer_email,
+      payload: { shipmentId: input.shipmentId },
+      suppressed: !input.notifyCustomer,
+    });
+    return ok({ orderId: order.id });
+  });
+}

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+/** What a caller must hold to make a call. Roles map to permissions in permissions.ts. */
+export type Permission = 'orders.read' | 'orders.fulfill' | 'orders.hold' | 'orders.note';
+
+export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** Queries read; mutations change state through the write path (one transaction, event, outbox). */
+  kind: 'query' | 'mutation';
+  input: I;
+  output: O;
+  permission: Permission;
+}
+
+export const defineCall = <I extends z.ZodType, O extends z.ZodType>(definition: CallDefinition<I, O>) => definition;
+
+export interface EventDefinition<P extends z.ZodType = z.ZodType> {
+  payload: P;
+}

@@ -1,0 +1,12 @@
+import type { Permission } from './define.js';
+
+export type StaffRole = 'seller' | 'admin';
+
+const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
+  seller: new Set<Permission>(['orders.read', 'orders.fulfill', 'orders.hold', 'orders.note']),
+  admin: new Set<Permission>(['orders.read', 'orders.fulfill', 'orders.hold', 'orders.note']),
+};
+
+export function roleHas(role: StaffRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { CARRIERS } from '../domain/tracking.js';
+import { ORDER_STATUSES } from '../domain/order-status.js';
+import { PAYMENT_STATUSES } from '../domain/payment.js';
+import { QUEUES } from '../domain/queue.js';
+
+/** Database ids are positive safe integers; anything else is refused before a query runs. */
+export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const uuidSchema = z.uuid();
+const epochMs = z.number().int().nonnegative();
+const cents = z.number().int().nonnegative();
+
+export const fulfillmentStatusSchema = z.enum(['unfulfilled', 'partially_fulfilled', 'fulfilled']);
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
+export const queueSchema = z.enum(QUEUES);
+export const carrierSchema = z.enum(CARRIERS);
+
+export const storeSummarySchema = z.object({
+  id: idSchema,
+  slug: z.string(),
+  name: z.string(),
+  isDemo: z.boolean(),
+});
+export type StoreSummary = z.infer<typeof storeSummarySchema>;
+
+export const sessionSchema = z.object({
+  user: z.object({ id: idSchema, name: z.string(), email: z.string(), role: z.enum(['seller', 'admin']) }),
+  stores: z.array(storeSummarySchema),
+  station: z.object({ id: z.string(), name: z.string() }),
+  demo: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** The queue tabs people see; each maps to one or more stored queues. */
+export const QUEUE_VIEWS = ['to_pack', 'shipped', 'on_hold', 'awaiting_payment', 'closed', 'all'] as const;
+export const queueViewSchema = z.enum(QUEUE_VIEWS);
+export type QueueView = z.infer<typeof queueViewSchema>;
+
+export const orderListInputSchema = z
+  .object({
+    view: queueViewSchema.default('to_pack'),
+    storeId: idSchema.optional(),
+    /** Only orders placed at least this many days ago ("older than"). */
+    minAgeDays: z.number().int().min(0).max(3650).optional(),
+    search: z.string().trim().min(1).max(200).optional(),
+    sort: z.enum(['oldest', 'newest']).default('oldest'),
+    /** Opaque keyset cursor from the previous page's nextCursor. */
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type OrderListInput = z.input<typeof orderListInputSchema>;
+
+export const queueRowSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  customerName: z.string(),
+  customerEmail: z.string(),
+  status: orderStatusSchema,
+  fulfillmentStatus: fulfillmentStatusSchema,
+  paymentStatus: paymentStatusSchema,
+  queue: queueSchema,
+  onHold: z.boolean(),
+  holdReason: z.string().nullable(),
+  placedAt: epochMs,
+  totalCents: cents,
+  itemCount: z.number().int().nonnegative(),
+  storeNames: z.array(z.string()),
+  shipToState: z.string().nullable(),
+});
+export type QueueRow = z.infer<typeof queueRowSchema>;
+
+export const orderListOutputSchema = z.object({
+  rows: z.array(queueRowSchema),
+  nextCursor: z.string().nullable(),
+});
+export type OrderListOutput = z.infer<typeof orderListOutputSchema>;
+
+export const addressSnapshotSchema = z.object({
+  name: z.string(),
+  street: z.string(),
+  street2: z.string().nullable().optional(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+  country: z.literal('US'),
+  phone: z.string().nullable().optional(),
+});
+export type AddressSnapshot = z.infer<typeof addressSnapshotSchema>;
+
+export const orderItemViewSchema = z.object({
+  id: idSchema,
+  storeId: idSchema,
+  storeName: z.string(),
+  title: z.string(),
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  isDigital: z.boolean(),
+  quantity: z.number().int().positive(),
+  unitPriceCents: cents,
+  packedQuantity: z.number().int().nonnegative(),
+  fulfilledQuantity: z.number().int().nonnegative(),
+  returnedQuantity: z.number().int().nonnegative(),
+});
+export type OrderItemView = z.infer<typeof orderItemViewSchema>;
+
+export const shipmentViewSchema = z.object({
+  id: z.string(),
+  storeId: idSchema,
+  carrier: z.string(),
+  carrierName: z.string(),
+  trackingNumber: z.string(),
+  trackingUrl: z.string(),
+  method: z.string().nullable(),
+  shippedAt: epochMs,
+  deliveredAt: epochMs.nullable(),
+  items: z.array(z.object({ orderItemId: idSchema, quantity: z.number().int().positive() })),
+});
+export type ShipmentView = z.infer<typeof shipmentViewSchema>;
+
+export const orderEventViewSchema = z.object({
+  id: idSchema,
+  at: epochMs,
+  actorName: z.string(),
+  stationName: z.string().nullable(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type OrderEventView = z.infer<typeof orderEventViewSchema>;
+
+export const orderDetailSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  status: orderStatusSchema,
+  fulfillmentStatus: fulfillmentStatusSchema,
+  paymentStatus: paymentStatusSchema,
+  queue: queueSchema,
+  onHold: z.boolean(),
+  holdReason: z.string().nullable(),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  billingAddress: addressSnapshotSchema,
+  shippingAddress: addressSnapshotSchema.nullable(),
+  shippingMethod: z.string().nullable(),
+  money: z.object({
+    currency: z.literal('USD'),
+    subtotalCents: cents,
+    shippingCents: cents,
+    taxCents: cents,
+    discountCents: cents,
+    totalCents: cents,
+    capturedCents: cents,
+    refundedCents: cents,
+  }),
+  customerNote: z.string().nullable(),
+  estimatedDeliveryDate: z.string().nullable(),
+  cancellationReason: z.string().nullable(),
+  placedAt: epochMs,
+  paidAt: epochMs.nullable(),
+  shippedAt: epochMs.nullable(),
+  deliveredAt: epochMs.nullable(),
+  cancelledAt: epochMs.nullable(),
+  items: z.array(orderItemViewSchema),
+  /** Items from other sellers' stores in the same order, hidden from a seller. */
+  hiddenItemCount: z.number().int().nonnegative(),
+  shipments: z.array(shipmentViewSchema),
+  events: z.array(orderEventViewSchema),
+});
+export type OrderDetail = z.infer<typeof orderDetailSchema>;
+
+const itemQuantitySchema = z.object({ itemId: idSchema, quantity: z.number().int().positive().max(100_000) }).strict();
+
+export const orderRefSchema = z.object({ orderId: idSchema }).strict();
+
+export const markPackedInputSchema = z
+  .object({
+    orderId: idSchema,
+    /** Items and quantities packed; omitted means every remaining physical item. */
+    items: z.array(itemQuantitySchema).min(1).max(500).optional(),
+  })
+  .strict();
+
+export const shipInputSchema = z
+  .object({
+    orderId: idSchema,
+    /** Made by the client so a retried request can never create a second shipment. */
+    shipmentId: uuidSchema,
+    carrier: carrierSchema,
+    trackingNumber: z.string().trim().min(1).max(64),
+    carrierName: z.string().trim().max(80).optional(),
+    trackingUrl: z.string().trim().max(2000).optional(),
+    method: z.string().trim().max(80).optional(),
+    /** Items and quantities in this parcel; omitted means every remaining physical item. */
+    items: z.array(itemQuantitySchema).min(1).max(500).optional(),
+    /** false = "don't email the customer" for this action. */
+    notifyCustomer: z.boolean().default(true),
+  })
+  .strict();
+export type ShipInput = z.input<typeof shipInputSchema>;
+
+export const placeHoldInputSchema = z
+  .object({ orderId: idSchema, reason: z.string().trim().min(1, 'Give a reason for the hold.').max(500) })
+  .strict();
+
+export const addNoteInputSchema = z
+  .object({ orderId: idSchema, body: z.string().trim().min(1, 'The note is empty.').max(4000) })
+  .strict();
+
+export const ordersChangedSchema = z.object({ orderIds: z.array(idSchema) });

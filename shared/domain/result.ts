@@ -1,0 +1,37 @@
+/**
+ * Stable error codes. They cross every boundary (IPC, web host, sync) and are
+ * shown to people as sentences, so a code is never renamed once shipped.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'INVALID_TRANSITION',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'UNKNOWN_CALL',
+  'REFUND_EXCEEDS_CAPTURED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  /** Field-level detail for forms; keys are dotted input paths. */
+  fields?: Record<string, string>;
+}
+
+export interface Success<T> {
+  ok: true;
+  value: T;
+}
+
+export type Result<T> = Success<T> | Failure;
+
+export const ok = <T>(value: T): Success<T> => ({ ok: true, value });
+
+export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): Failure =>
+  fields ? { ok: false, code, message, fields } : { ok: false, code, message };
