@@ -60,8 +60,8 @@ export function missingElectronMessage({ version, reason }) {
   return [
     `Can't start Order Desk: Electron ${version} is not available — ${reason}.`,
     '',
-    'npm installs the electron package without its ~100 MB binary when ELECTRON_SKIP_BINARY_DOWNLOAD=1',
-    'is set or github.com is unreachable. To get the binary, either:',
+    'The electron npm package does not contain Electron itself: its ~100 MB binary is downloaded from',
+    'github.com separately, and that download was skipped or could not reach github.com. To get it, either:',
     '  • on a machine that can reach github.com, run:   node node_modules/electron/install.js',
     '  • or download from a mirror you can reach:       ELECTRON_MIRROR=https://<mirror>/electron/ node node_modules/electron/install.js',
     '    (set ELECTRON_CUSTOM_DIR too if the mirror does not use the v<version> folder layout)',

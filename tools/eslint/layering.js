@@ -6,6 +6,9 @@
 //   electron/main/**   -> shared, db, electron/main
 //   server/**          -> shared, db, server
 //   electron/preload/** -> shared, electron/preload
+//   electron/web-host/** -> shared, db, electron/main, electron/web-host
+//                          (dev/test-only HTTP transport of the handler table;
+//                          nothing in electron/main may import it, so it never ships)
 //   renderer/**        -> shared, renderer
 //   anything else (tests/, tools/, scripts/, root config files) -> unrestricted
 //
@@ -23,6 +26,7 @@ const LAYERS = [
   { name: 'electron/main/platform', prefix: 'electron/main/platform/', group: 'electron/main' },
   { name: 'electron/main', prefix: 'electron/main/', group: 'electron/main' },
   { name: 'electron/preload', prefix: 'electron/preload/', group: 'electron/preload' },
+  { name: 'electron/web-host', prefix: 'electron/web-host/', group: 'electron/web-host' },
   { name: 'shared', prefix: 'shared/', group: 'shared' },
   { name: 'db', prefix: 'db/', group: 'db' },
   { name: 'server', prefix: 'server/', group: 'server' },
@@ -36,6 +40,7 @@ const ALLOWED = {
   'electron/main': ['shared', 'db', 'electron/main'],
   server: ['shared', 'db', 'server'],
   'electron/preload': ['shared', 'electron/preload'],
+  'electron/web-host': ['shared', 'db', 'electron/main', 'electron/web-host'],
   renderer: ['shared', 'renderer'],
 };
 
@@ -88,7 +93,7 @@ const layeringRule = {
     ],
     messages: {
       layer:
-        "{{from}} may not import {{to}} ('{{source}}'). Files in {{from}}/ may import only: {{allowed}}.",
+        "{{from}} may not import {{to}} ('{{source}}'). Files in {{from}}/ may import only {{allowed}} and npm packages.",
       module:
         "'{{source}}' may be imported only from {{where}} (this file is in {{from}}). Go through the platform layer instead.",
     },

@@ -69,6 +69,8 @@ ruleTester.run('local/layering', layering.rules.layering, {
     valid('server/sync/push.ts', "import { q } from '../../db/queries';\nimport { m } from '../../shared/domain/machine';\nimport { s } from '../store';"),
     // preload: electron allowed, shared
     valid('electron/preload/index.ts', "import { contextBridge, ipcRenderer } from 'electron';\nimport { names } from '../../shared/contract';"),
+    // web host (dev/test transport): shared, db, electron/main, itself
+    valid('electron/web-host/cli.ts', "import { openStore } from '../../db/open.js';\nimport { createApp } from '../main/app/create-app.js';\nimport { startWebHost } from './server.js';\nimport { fail } from '../../shared/domain/result.js';"),
     // renderer: itself and shared
     valid('renderer/features/orders/List.tsx', "import { useStore } from '../../stores/orders';\nimport { money } from '../../../shared/domain/money';\nimport { Button } from '@mantine/core';"),
     valid('renderer/main.tsx', "import './styles.css';\nimport logo from './logo.svg?url';"),
@@ -114,6 +116,11 @@ ruleTester.run('local/layering', layering.rules.layering, {
     // preload: electron-store not allowed, no main
     moduleErr('electron/preload/index.ts', "import Store from 'electron-store';"),
     layerErr('electron/preload/index.ts', "import { h } from '../main/app/handlers';"),
+    // web host: no renderer sources, no electron; main never imports the web host
+    layerErr('electron/web-host/server.ts', "import { s } from '../../renderer/stores/orders';"),
+    moduleErr('electron/web-host/server.ts', "import { app } from 'electron';"),
+    layerErr('electron/main/index.ts', "import { startWebHost } from '../web-host/server.js';"),
+    layerErr('renderer/api/client.ts', "import { startWebHost } from '../../electron/web-host/server.js';"),
     // renderer: only renderer and shared
     layerErr('renderer/features/orders/List.tsx', "import { q } from '../../../db/queries';"),
     layerErr('renderer/features/orders/List.tsx', "import { h } from '../../../electron/main/app/handlers';"),

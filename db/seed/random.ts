@@ -1,0 +1,82 @@
+/**
+ * A small seeded PRNG (mulberry32) and the helpers the seeder draws from. Everything the seeder
+ * makes comes from one of these, so the same seed always gives the same database.
+ */
+export class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  uint32(): number {
+    return Math.floor(this.next() * 4294967296) >>> 0;
+  }
+
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** Digits only, exactly `length` of them (leading zeros allowed). */
+  digits(length: number): string {
+    let out = '';
+    while (out.length < length) out += String(this.uint32()).padStart(10, '0').slice(1);
+    return out.slice(0, length);
+  }
+
+  /** A version-4 UUID drawn from this generator (deterministic, unlike crypto.randomUUID). */
+  uuid(): string {
+    const hex = (n: number) => n.toString(16).padStart(8, '0');
+    const a = hex(this.uint32());
+    const b = hex(this.uint32());
+    const c = hex(this.uint32());
+    const d = hex(this.uint32());
+    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+  }
+}
+
+/** Picks from a table of [item, weight] pairs; weights need not sum to 1. */
+export class Weighted<T> {
+  private readonly items: T[];
+  private readonly cumulative: number[];
+  private readonly total: number;
+
+  constructor(entries: ReadonlyArray<readonly [T, number]>) {
+    this.items = entries.map(([item]) => item);
+    let sum = 0;
+    this.cumulative = entries.map(([, weight]) => (sum += weight));
+    this.total = sum;
+  }
+
+  pick(random: Random): T {
+    const x = random.next() * this.total;
+    for (let i = 0; i < this.cumulative.length; i++) if (x < this.cumulative[i]!) return this.items[i]!;
+    return this.items[this.items.length - 1]!;
+  }
+}
+
+/** EAN-13 check digit for 12 leading digits. */
+export function ean13(first12: string): string {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
+  return first12 + String((10 - (sum % 10)) % 10);
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { OrderStore } from '../../../db/store.js';
+import type { EventName } from '../../../shared/contract/index.js';
+import type { AppContext } from './context.js';
+import { createDispatch, type Dispatch } from './dispatch.js';
+import { createHandlers } from './handlers.js';
+
+export type EventListener = (event: EventName, payload: unknown) => void;
+
+export interface App {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  /** Transports subscribe to push events (orders.changed) to their clients. */
+  subscribe: (listener: EventListener) => () => void;
+}
+
+export interface CreateAppOptions {
+  now?: () => number;
+  newId?: () => string;
+  logError?: (message: string, error: unknown) => void;
+  /** Validate every output against its schema: on in tests, off in the app's hot path. */
+  checkOutputs?: boolean;
+}
+
+/** Wires a store into the handler table. Shared by the Electron main process, the web host and tests. */
+export function createApp(store: OrderStore, options: CreateAppOptions = {}): App {
+  const listeners = new Set<EventListener>();
+  const ctx: AppContext = {
+    store,
+    now: options.now ?? Date.now,
+    newId: options.newId ?? randomUUID,
+    emit: (event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    },
+    logError:
+      options.logError ??
+      ((message, error) => console.error(`[order-desk] ${message}:`, error instanceof Error ? error.stack : String(error))),
+  };
+  const dispatch = createDispatch(ctx, createHandlers(ctx), { checkOutputs: options.checkOutputs ?? false });
+  return {
+    ctx,
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { MAX_INPUT_BYTES, type EventName } from '../../shared/contract/index.js';
+import { fail, type Result } from '../../shared/domain/result.js';
+import type { Actor } from '../main/app/context.js';
+import type { Dispatch } from '../main/app/dispatch.js';
+import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.js';
+
+const callRequestSchema = z.object({ name: z.string().max(100), input: z.unknown() }).strict();
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  actor: Actor;
+  staticDir: string;
+  port: number;
+  /** Fixed token for tests; a random one otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  token: string;
+  port: number;
+  /** Sends an event to every connected browser, as the IPC transport does to the window. */
+  broadcast: (event: EventName, payload: unknown) => void;
+  close: () => Promise<void>;
+}
+
+function sameToken(given: string | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Development and test transport: serves the built renderer and the real handler table on
+ * loopback, behind a random session token. Never part of the Electron build.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const listeners = new Set<ServerResponse>();
+  let port = options.port;
+
+  // A page on another site could reach loopback; only our own origin may call.
+  const hostAllowed = (req: IncomingMessage) => {
+    const host = req.headers.host ?? '';
+    return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  };
+
+  const handleCall = async (req: IncomingMessage, res: ServerResponse) => {
+    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : null;
+    if (!sameToken(bearer, token)) return sendJson(res, 401, fail('UNAUTHENTICATED', 'This session token is not valid.'));
+    const body = await readBody(req, MAX_INPUT_BYTES + 1024);
+    if (body === null) return sendJson(res, 413, fail('INVALID_INPUT', 'The request is too large.'));
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, fail('INVALID_INPUT', 'The request is not valid JSON.'));
+    }
+    const request = callRequestSchema.safeParse(json);
+    if (!request.success) return sendJson(res, 400, fail('INVALID_INPUT', 'A call needs a name and an input.'));
+    sendJson(res, 200, options.dispatch(options.actor, request.data.name, request.data.input));
+  };
+
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, fail('UNAUTHENTICATED', 'This session token is not valid.'));
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    listeners.add(res);
+    req.on('close', () => listeners.delete(res));
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(req)) return sendJson(res, 403, fail('FORBIDDEN', 'Unexpected host.'));
+    if (url.pathname === '/api/call' && req.method === 'POST') {
+      handleCall(req, res).catch(() => sendJson(res, 500, fail('INTERNAL', 'The request failed.')));
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
+    if (req.method !== 'GET') return sendJson(res, 405, fail('INVALID_INPUT', 'Method not allowed.'));
+    void readStatic(options.staticDir, url.pathname).then(async (file) => {
+      const page = file ?? (url.pathname.startsWith('/assets/') ? null : await readStatic(options.staticDir, '/index.html'));
+      if (!page) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': page.type,
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(page.body);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    broadcast(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const res of listeners) res.write(frame);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of listeners) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
