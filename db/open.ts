@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index.js';
 import { OrderStore } from './store.js';
@@ -41,6 +41,18 @@ function hasSqliteHeader(file: string): boolean {
  */
 function inspectExisting(file: string, options: OpenStoreOptions): void {
   if (!existsSync(file) || statSync(file).size === 0) return;
+  // A read-only look at a WAL-mode file still creates empty -wal/-shm companions; remove the
+  // ones we made if the file is refused, so a refused file is left exactly as we found it.
+  const companions = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path));
+  try {
+    probeExisting(file, options);
+  } catch (error) {
+    for (const path of companions) rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+function probeExisting(file: string, options: OpenStoreOptions): void {
   if (!hasSqliteHeader(file)) {
     throw new StoreOpenError(
       'CORRUPT',

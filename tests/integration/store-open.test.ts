@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, StoreOpenError } from '../../db/open.js';
+
+let dir: string;
+const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'order-desk-open-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectRefused(file: string, reason: string, message: RegExp) {
+  const before = hash(file);
+  let error: unknown;
+  try {
+    openStore(file).close();
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(StoreOpenError);
+  expect((error as StoreOpenError).reason).toBe(reason);
+  expect((error as StoreOpenError).message).toMatch(message);
+  expect(hash(file)).toBe(before);
+  expect(existsSync(`${file}-wal`)).toBe(false);
+}
+
+describe('opening the store', () => {
+  it('creates a new store in WAL mode with foreign keys on and every migration applied', () => {
+    const file = join(dir, 'new.sqlite');
+    const store = openStore(file);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.sqlite.prepare('SELECT name FROM schema_migrations').pluck().all()).toEqual(['2026-11-27-init']);
+    store.close();
+    const again = openStore(file);
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
+    again.close();
+  });
+
+  it('refuses a file that is not a database, and leaves it untouched', () => {
+    const file = join(dir, 'garbage.sqlite');
+    writeFileSync(file, 'these are my tax records, not a database'.repeat(200));
+    expectRefused(file, 'CORRUPT', /not an Order Desk database/);
+  });
+
+  it('refuses a database with a damaged schema, and leaves it untouched', () => {
+    const file = join(dir, 'damaged.sqlite');
+    openStore(file).close();
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, 100, 4096); // first page after the header: sqlite_master's b-tree
+    writeFileSync(file, bytes);
+    expectRefused(file, 'CORRUPT', /could not be read/);
+  });
+
+  it('refuses a store written by a newer version, and leaves it untouched', () => {
+    const file = join(dir, 'future.sqlite');
+    openStore(file).close();
+    const db = new Sqlite(file);
+    db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run('2099-01-01-teleport', 1);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    expectRefused(file, 'NEWER_VERSION', /newer version of Order Desk \(migration 2099-01-01-teleport\)/);
+  });
+
+  it("refuses someone else's SQLite database", () => {
+    const file = join(dir, 'other.sqlite');
+    const db = new Sqlite(file);
+    db.exec('CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)');
+    db.close();
+    expectRefused(file, 'UNREADABLE', /not an Order Desk store/);
+  });
+
+  it('refuses nested transactions, which would break one-mutation-one-transaction', () => {
+    const store = openStore(join(dir, 'nest.sqlite'));
+    expect(() => store.transaction(() => store.transaction(() => 1))).toThrow(/Nested/);
+    store.close();
+  });
+});
