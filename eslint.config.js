@@ -1,14 +1,28 @@
-// ESLint flat config: typescript-eslint's non-type-aware recommended rules plus
-// the local layering rule that enforces the architecture's import direction.
+// ESLint flat config: ESLint's and typescript-eslint's non-type-aware recommended
+// rules, plus the local layering rule that enforces the architecture's import
+// direction (see tools/eslint/layering.js).
+import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import layering from './tools/eslint/layering.js';
 
+/** Node globals for the plain-JS scripts (TypeScript checks globals in .ts files itself). */
+const nodeGlobals = Object.fromEntries(
+  [
+    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'globalThis', 'structuredClone',
+    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
+    'queueMicrotask', 'fetch', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder',
+  ].map((name) => [name, 'readonly']),
+);
+
 export default defineConfig(
-  globalIgnores(['out/', 'dist/', 'node_modules/', '.tmp/', 'build/native/', 'test-results/', 'playwright-report/', '.bench/']),
+  globalIgnores([
+    'out/', 'dist/', 'node_modules/', '.tmp/', 'build/native/',
+    'test-results/', 'playwright-report/', '.bench/',
+  ]),
   {
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
-    extends: [tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
     plugins: { local: layering },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -19,6 +33,10 @@ export default defineConfig(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: nodeGlobals },
   },
   {
     // Tests may use `any` for fakes and deliberately malformed inputs.

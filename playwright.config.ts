@@ -17,7 +17,6 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
   outputDir: '.tmp/playwright-results',
   fullyParallel: false,
   workers: 2,

@@ -126,7 +126,7 @@ export function countPlaywright(report) {
 function e2eSpecFiles(dir = E2E_DIR) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.spec\.[cm]?[jt]sx?$/.test(e.name))
+    .filter((e) => e.isFile() && /\.(spec|test)\.[cm]?[jt]sx?$/.test(e.name))
     .map((e) => path.join(e.parentPath ?? e.path, e.name));
 }
 
