@@ -28,7 +28,7 @@ export default defineConfig({
           format: 'cjs',
           entryFileNames: '[name].cjs',
           chunkFileNames: '[name]-[hash].cjs',
-          inlineDynamicImports: true,
+          codeSplitting: false,
         },
       },
     },
@@ -36,12 +36,17 @@ export default defineConfig({
   // Mirrors renderer/vite.config.ts (the web host and Playwright build the same renderer).
   renderer: {
     root: resolve(root, 'renderer'),
-    // Served from app://order-desk/, so absolute asset URLs resolve against the app origin.
+    // Relative asset URLs: loaded from app://order-desk/ here, from / by the web host.
     base: './',
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
+      // No inline <script>s or data: module URLs: the CSP allows scripts from 'self' only.
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      sourcemap: true,
+      chunkSizeWarningLimit: 1500,
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
       },

@@ -8,8 +8,21 @@ export const APP_HOST = 'order-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * The WHATWG parser quietly strips surrounding spaces and any tab or newline; a URL that needed
+ * that is not one Chromium produced, so it is refused rather than cleaned.
+ */
 function parseUrl(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 8192) return null;
+  if (raw.startsWith(' ') || raw.endsWith(' ') || hasControlCharacter(raw)) return null;
   try {
     return new URL(raw);
   } catch {

@@ -1,0 +1,162 @@
+// Composition root of the desktop app: settings, the order store, the handler table, IPC and
+// the window. It never imports 'electron'; everything Electron does goes through platform/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Sqlite from 'better-sqlite3';
+import { openStore, StoreOpenError } from '../../db/open.js';
+import { seedMarketplace } from '../../db/seed/generate.js';
+import type { OrderStore } from '../../db/store.js';
+import { defaultStaffUserId, resolveActor } from './app/actor.js';
+import type { Actor } from './app/context.js';
+import { createApp } from './app/create-app.js';
+import { showStartupError } from './platform/dialogs.js';
+import { createEventSender, registerDeskIpc } from './platform/ipc.js';
+import { onQuit, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
+import { registerAppScheme, serveAppFiles } from './platform/protocol.js';
+import { loadSettings, SettingsFileError, type Settings } from './platform/settings.js';
+import { claimSingleInstance } from './platform/single-instance.js';
+import {
+  createMainWindow,
+  deskSession,
+  enforceSandbox,
+  focusWindow,
+  guardAllWebContents,
+  lockDownSession,
+} from './platform/window.js';
+
+/** out/main at run time; the preload and the renderer are built beside it. */
+const outMain = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = path.join(outMain, '..', 'preload', 'index.cjs');
+const RENDERER_ROOT = path.join(outMain, '..', 'renderer');
+
+const DEMO_SEED = { orders: 400, seed: 1, demo: true } as const;
+
+type MainWindow = ReturnType<typeof createMainWindow>;
+
+/** Never given payloads or inputs: customer data and secrets stay out of logs. */
+function logError(message: string, error: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : error === null ? '' : String(error);
+  console.error(`[order-desk] ${message}${detail ? ` (${detail})` : ''}`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Loads the SQLite driver on an in-memory database first. openStore reports any failure to read
+ * an existing file as a damaged file, and a driver built for the wrong ABI must not be
+ * presented to someone as "your database is corrupt".
+ */
+function driverProblem(nativeBinding: string | undefined): string | null {
+  try {
+    new Sqlite(':memory:', { nativeBinding }).close();
+    return null;
+  } catch (error) {
+    return (
+      `The database driver (better-sqlite3${nativeBinding ? ` at ${nativeBinding}` : ''}) could not be loaded: ` +
+      `${describe(error).split('\n')[0]}. Your data was not opened or changed. Reinstall Order Desk, or run \`npm start\` ` +
+      'again in a development checkout to rebuild the driver for Electron.'
+    );
+  }
+}
+
+function openOrderStore(dbPath: string): OrderStore | null {
+  const nativeBinding = process.env.ORDER_DESK_SQLITE_BINDING || undefined;
+  const problem = driverProblem(nativeBinding);
+  if (problem) {
+    showStartupError("Order Desk can't open its database", problem);
+    return null;
+  }
+  try {
+    mkdirSync(path.dirname(dbPath), { recursive: true });
+    return openStore(dbPath, { nativeBinding });
+  } catch (error) {
+    // StoreOpenError means the file was inspected and refused as it is; openStore has not
+    // written to it, and nothing here does either. Quit and let the person decide.
+    if (error instanceof StoreOpenError) {
+      showStartupError("Order Desk can't open its database", error.message);
+    } else {
+      showStartupError(
+        "Order Desk can't open its database",
+        `${dbPath} could not be opened: ${describe(error)}. The file was not changed.`,
+      );
+    }
+    return null;
+  }
+}
+
+/** A fresh install has no orders: give it the demo marketplace so there is something to work. */
+function seedIfEmpty(store: OrderStore): void {
+  const anyOrder = store.first(store.q.selectFrom('orders').select('id').limit(1));
+  if (anyOrder) return;
+  const summary = seedMarketplace(store, DEMO_SEED);
+  console.info(`[order-desk] fresh store: seeded ${DEMO_SEED.orders} demo orders (admin user ${summary.adminUserId}).`);
+}
+
+function main(): void {
+  // Before ready: the app: scheme's privileges and renderer sandboxing are fixed at startup.
+  registerAppScheme();
+  enforceSandbox();
+
+  let mainWindow: MainWindow | null = null;
+  if (!claimSingleInstance(() => mainWindow && focusWindow(mainWindow))) return;
+  guardAllWebContents();
+  quitWhenWindowsClosed();
+
+  whenReady()
+    .then(() => {
+      const dataDir = userDataDir();
+      let settings: Settings;
+      try {
+        settings = loadSettings(dataDir).get();
+      } catch (error) {
+        showStartupError("Order Desk can't read its settings", error instanceof SettingsFileError ? error.message : describe(error));
+        quit();
+        return;
+      }
+
+      const store = openOrderStore(settings.dbPath);
+      if (!store) {
+        quit();
+        return;
+      }
+      let closed = false;
+      onQuit(() => {
+        if (closed) return;
+        closed = true;
+        store.close();
+      });
+
+      seedIfEmpty(store);
+
+      const staffUserId = settings.staffUserId ?? defaultStaffUserId(store);
+      const actor: Actor | null =
+        staffUserId === null ? null : resolveActor(store, staffUserId, { id: settings.stationId, name: settings.stationName });
+      if (!actor) logError(`no staff member to act as (user ${staffUserId ?? 'none'}); calls will be refused`, null);
+
+      // now: Date.now, newId: crypto.randomUUID; events fan out to subscribers (the window).
+      const desk = createApp(store, { logError });
+      desk.subscribe(createEventSender(() => mainWindow));
+      registerDeskIpc({ dispatch: desk.dispatch, actor: () => actor, mainWindow: () => mainWindow, logError });
+
+      const ses = deskSession();
+      lockDownSession(ses);
+      serveAppFiles(ses, RENDERER_ROOT);
+      mainWindow = createMainWindow({
+        preloadPath: PRELOAD_PATH,
+        session: ses,
+        onClosed: () => {
+          mainWindow = null;
+        },
+      });
+    })
+    .catch((error: unknown) => {
+      logError('startup failed', error);
+      showStartupError('Order Desk could not start', describe(error));
+      quit();
+    });
+}
+
+main();

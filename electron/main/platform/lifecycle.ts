@@ -1,0 +1,22 @@
+// App lifecycle hooks for the composition root, which may not import 'electron' itself.
+import { app } from 'electron';
+
+export const whenReady = (): Promise<void> => app.whenReady();
+
+/** Directory for per-user data (settings, the order store). Valid before and after ready. */
+export const userDataDir = (): string => app.getPath('userData');
+
+export const quit = (): void => app.quit();
+
+/**
+ * The desk has one window: closing it quits, on macOS too, so the store is always closed
+ * with it and no headless process keeps the database open.
+ */
+export function quitWhenWindowsClosed(): void {
+  app.on('window-all-closed', () => app.quit());
+}
+
+/** Runs once, as the app quits (after windows are closed). */
+export function onQuit(callback: () => void): void {
+  app.once('will-quit', () => callback());
+}
