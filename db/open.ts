@@ -5,7 +5,7 @@ import { OrderStore } from './store.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-export type StoreOpenErrorReason = 'CORRUPT' | 'NEWER_VERSION' | 'UNREADABLE';
+export type StoreOpenErrorReason = 'DRIVER' | 'CORRUPT' | 'NEWER_VERSION' | 'UNREADABLE';
 
 /** Why a store file was refused. The file is never modified when this is thrown. */
 export class StoreOpenError extends Error {
@@ -22,6 +22,23 @@ export interface OpenStoreOptions {
   /** Path to a better_sqlite3.node built for the current runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
   readonly?: boolean;
+}
+
+/**
+ * Loads the native driver on an in-memory database first: a driver built for the wrong ABI
+ * (Node's instead of Electron's) must never be reported as "your database is damaged".
+ */
+function checkDriver(options: OpenStoreOptions): void {
+  try {
+    new Sqlite(':memory:', { nativeBinding: options.nativeBinding }).close();
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new StoreOpenError(
+      'DRIVER',
+      `The database driver (better-sqlite3${options.nativeBinding ? ` at ${options.nativeBinding}` : ''}) could not be loaded: ${detail}. ` +
+        'Your data was not opened or changed. Reinstall Order Desk, or run `npm start` again in a development checkout to rebuild the driver for Electron.',
+    );
+  }
 }
 
 function hasSqliteHeader(file: string): boolean {
@@ -111,6 +128,7 @@ function migrate(sqlite: Sqlite.Database): void {
  * change survives a power cut, foreign keys enforced, migrations applied.
  */
 export function openStore(file: string, options: OpenStoreOptions = {}): OrderStore {
+  checkDriver(options);
   inspectExisting(file, options);
   const sqlite = new Sqlite(file, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding });
   try {

@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Sqlite from 'better-sqlite3';
 import { openStore, StoreOpenError } from '../../db/open.js';
 import { seedMarketplace } from '../../db/seed/generate.js';
 import type { OrderStore } from '../../db/store.js';
@@ -44,31 +43,8 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Loads the SQLite driver on an in-memory database first. openStore reports any failure to read
- * an existing file as a damaged file, and a driver built for the wrong ABI must not be
- * presented to someone as "your database is corrupt".
- */
-function driverProblem(nativeBinding: string | undefined): string | null {
-  try {
-    new Sqlite(':memory:', { nativeBinding }).close();
-    return null;
-  } catch (error) {
-    return (
-      `The database driver (better-sqlite3${nativeBinding ? ` at ${nativeBinding}` : ''}) could not be loaded: ` +
-      `${describe(error).split('\n')[0]}. Your data was not opened or changed. Reinstall Order Desk, or run \`npm start\` ` +
-      'again in a development checkout to rebuild the driver for Electron.'
-    );
-  }
-}
-
 function openOrderStore(dbPath: string): OrderStore | null {
   const nativeBinding = process.env.ORDER_DESK_SQLITE_BINDING || undefined;
-  const problem = driverProblem(nativeBinding);
-  if (problem) {
-    showStartupError("Order Desk can't open its database", problem);
-    return null;
-  }
   try {
     mkdirSync(path.dirname(dbPath), { recursive: true });
     return openStore(dbPath, { nativeBinding });

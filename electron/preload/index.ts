@@ -4,7 +4,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DeskBridge } from '../../shared/contract/bridge.js';
 import { createDeskBridge } from './bridge-core.js';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
+import { IPC_CALL_CHANNEL as CALL_CHANNEL, IPC_EVENT_CHANNEL as EVENT_CHANNEL } from '../../shared/contract/bridge.js';
 
 const bridge = createDeskBridge(
   {

@@ -6,7 +6,7 @@ import { MAX_INPUT_BYTES, type EventName } from '../../shared/contract/index.js'
 import { fail, type Result } from '../../shared/domain/result.js';
 import type { Actor } from '../main/app/context.js';
 import type { Dispatch } from '../main/app/dispatch.js';
-import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.js';
+import { readStatic } from './static-files.js';
 
 const callRequestSchema = z.object({ name: z.string().max(100), input: z.unknown() }).strict();
 
@@ -113,12 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         res.end('Not found');
         return;
       }
-      res.writeHead(200, {
-        'content-type': page.type,
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(200, page.headers);
       res.end(page.body);
     });
   });

@@ -15,3 +15,7 @@ export interface WebCallRequest {
   name: string;
   input: unknown;
 }
+
+/** Electron IPC channels: renderer → main calls (`{ name, input }` → Result), main → renderer events (`{ event, payload }`). */
+export const IPC_CALL_CHANNEL = 'desk:call';
+export const IPC_EVENT_CHANNEL = 'desk:event';

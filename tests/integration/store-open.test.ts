@@ -82,3 +82,15 @@ describe('opening the store', () => {
     store.close();
   });
 });
+
+describe('the database driver', () => {
+  it('a driver that will not load is reported as a driver problem, never as a damaged file', () => {
+    const file = join(dir, 'fine.sqlite');
+    openStore(file).close();
+    const before = hash(file);
+    expect(() => openStore(file, { nativeBinding: join(dir, 'missing.node') })).toThrow(
+      expect.objectContaining({ reason: 'DRIVER', message: expect.stringMatching(/database driver .* could not be loaded/) }),
+    );
+    expect(hash(file)).toBe(before);
+  });
+});

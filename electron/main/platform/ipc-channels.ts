@@ -1,11 +1,4 @@
-// IPC wire between main and the preload. electron/preload/channels.ts holds the same strings
-// (the layering rule keeps the two sides from importing each other); ipc-channels.test.ts
-// checks they agree.
-
-/** Renderer → main: `{ name, input }`, answered with a Result. The only invoke channel. */
-export const CALL_CHANNEL = 'desk:call';
-/** Main → renderer: `{ event, payload }` for contract events. */
-export const EVENT_CHANNEL = 'desk:event';
+export { IPC_CALL_CHANNEL as CALL_CHANNEL, IPC_EVENT_CHANNEL as EVENT_CHANNEL } from '../../../shared/contract/bridge.js';
 
 export interface CallMessage {
   name: string;

@@ -3,6 +3,7 @@ import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   decideNavigation,
+  isAllowedPermission,
   externalLinkTarget,
   isAppUrl,
   isBlockedRequest,
@@ -159,5 +160,17 @@ describe('isBlockedRequest', () => {
 
   it('blocks what it cannot parse', () => {
     expect(isBlockedRequest('::::')).toBe(true);
+  });
+});
+
+describe('isAllowedPermission', () => {
+  it('allows clipboard writes from the app only', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://order-desk/index.html')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://order-desk/')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://order-desk.evil.com/')).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal']) {
+      expect(isAllowedPermission(permission, 'app://order-desk/index.html')).toBe(false);
+    }
   });
 });

@@ -98,3 +98,12 @@ export function isBlockedRequest(raw: unknown): boolean {
   if (!url) return true;
   return ['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:'].includes(url.protocol);
 }
+
+/**
+ * The one permission the desk needs: writing to the clipboard (copy a tracking number or an
+ * address), and only for the app's own pages. Everything else (camera, notifications,
+ * clipboard read, geolocation, …) is refused.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: unknown): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+}

@@ -1,7 +1,7 @@
 // The desk window and the session it runs in. Every decision (which URL is ours, which link
 // may open in the browser) comes from trusted-url.ts; this file only wires Electron to it.
 import { app, BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
-import { APP_ENTRY_URL, decideNavigation, isAppUrl, isBlockedRequest } from './trusted-url.js';
+import { APP_ENTRY_URL, decideNavigation, isAllowedPermission, isAppUrl, isBlockedRequest } from './trusted-url.js';
 
 /** The renderer's own persistent session, so main-process networking (net.fetch on the default
  * session) is never caught by the renderer's request block. */
@@ -54,12 +54,12 @@ export function guardAllWebContents(): void {
 }
 
 /**
- * The desk's session refuses every permission (camera, notifications, clipboard read, …) and
+ * The desk's session refuses every permission but clipboard writes (see isAllowedPermission) and
  * every request for remote or file: content; the app: protocol serves all the renderer needs.
  */
 export function lockDownSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isAllowedPermission(permission, contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, `${requestingOrigin}/`));
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   ses.on('will-download', (event) => event.preventDefault());
