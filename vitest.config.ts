@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tools/**/*.test.ts',
       'tests/bench/**/*.test.ts',
+      'renderer/**/*.test.ts',
     ],
     exclude: ['tests/e2e/**', '**/node_modules/**', 'out/**', '.tmp/**', 'build/**'],
     testTimeout: 30_000,

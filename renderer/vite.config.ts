@@ -17,5 +17,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: true,
+    // Loaded from disk by a desktop app: one bundle is fine, there is no network to split for.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -32,7 +32,7 @@ export function takeSessionToken(): string | null {
 const noToken: Failure = {
   ok: false,
   code: 'UNAUTHENTICATED',
-  message: 'This page has no session token. Open the link the desk service printed when it started.',
+  message: 'This page has no session token.',
 };
 
 /** DeskBridge over the development/test web host: POST /api/call and server-sent events. */

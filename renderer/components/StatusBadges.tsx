@@ -2,8 +2,8 @@ import { Badge, Group, Tooltip } from '@mantine/core';
 import type { OrderDetail, QueueRow } from '../../shared/contract/index.js';
 import { humanize } from '../lib/format.js';
 
-type Statuses = Pick<QueueRow, 'status' | 'fulfillmentStatus' | 'paymentStatus' | 'onHold' | 'holdReason'> &
-  Partial<Pick<OrderDetail, 'status'>>;
+/** What a queue row and an order detail have in common. */
+type Statuses = Pick<QueueRow | OrderDetail, 'status' | 'fulfillmentStatus' | 'paymentStatus' | 'onHold' | 'holdReason'>;
 
 const FULFILLMENT_COLOR = { unfulfilled: 'yellow', partially_fulfilled: 'orange', fulfilled: 'teal' } as const;
 const PAYMENT_COLOR = {

@@ -20,7 +20,11 @@ export const useSession = create<SessionState>()((set) => ({
     set({ loading: true, error: null });
     const [session, stores] = await Promise.all([call('session.get', {}), call('stores.list', {})]);
     if (!session.ok) {
-      set({ loading: false, error: session.message });
+      const error =
+        session.code === 'UNAUTHENTICATED' && !window.orderDesk
+          ? `${session.message} Open the address the desk service printed when it started (it ends in #token=…).`
+          : session.message;
+      set({ loading: false, error });
       return;
     }
     set({

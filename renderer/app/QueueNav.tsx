@@ -1,0 +1,51 @@
+import { Tabs, Text } from '@mantine/core';
+import { QUEUE_VIEWS, type QueueView } from '../../shared/contract/index.js';
+import { useQueue } from '../features/queue/store.js';
+import { VIEW_LABELS } from '../features/queue/views.js';
+import { useRoute } from '../stores/route.js';
+
+/** The queue tabs, down the side. Choosing one from an order page goes back to the queue. */
+export function QueueNav() {
+  const view = useQueue((s) => s.view);
+  const searching = useQueue((s) => s.search !== '');
+  const onQueue = useRoute((s) => s.route.screen === 'queue');
+  return (
+    <>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs" mb={6}>
+        Fulfillment queue
+      </Text>
+      <Tabs
+        orientation="vertical"
+        variant="pills"
+        value={searching && onQueue ? null : view}
+        onChange={(value) => {
+          if (value === null) return;
+          useRoute.getState().backToQueue();
+          useQueue.getState().setView(value as QueueView);
+          // Hand the keyboard back to the list so ↑/↓ move through orders, not tabs.
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        }}
+        activateTabWithKeyboard={false}
+        styles={{ tab: { justifyContent: 'flex-start' }, tabLabel: { textAlign: 'left' } }}
+        aria-label="Queue tabs"
+      >
+        <Tabs.List w="100%">
+          {QUEUE_VIEWS.map((v, i) => (
+            <Tabs.Tab
+              key={v}
+              value={v}
+              onClick={() => useRoute.getState().backToQueue()}
+              rightSection={
+                <Text size="xs" aria-hidden="true" style={{ opacity: 0.55 }}>
+                  {i + 1}
+                </Text>
+              }
+            >
+              {VIEW_LABELS[v]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { roleHas, type OrderDetail, type Permission, type StaffRole } from '../../../shared/contract/index.js';
+import { planShipment, remainingToShip } from '../../../shared/domain/fulfillment.js';
+import { canHold, checkReleaseHold } from '../../../shared/domain/hold.js';
+import { statusAfterFulfillment } from '../../../shared/domain/order-status.js';
+
+/** Whether an action is available now, and if not, the sentence the button's tooltip shows. */
+export type Availability = { ok: true } | { ok: false; reason: string };
+
+const yes: Availability = { ok: true };
+const no = (reason: string): Availability => ({ ok: false, reason });
+
+// Main re-checks all of this; here it only decides which buttons are live and why not.
+function permitted(role: StaffRole | null, permission: Permission): Availability {
+  if (role !== null && !roleHas(role, permission)) return no("Your role doesn't allow this.");
+  return yes;
+}
+
+const unpacked = (item: OrderDetail['items'][number]) =>
+  item.isDigital ? 0 : item.quantity - Math.max(item.packedQuantity, item.fulfilledQuantity);
+
+export function canMarkPacked(order: OrderDetail, role: StaffRole | null): Availability {
+  const perm = permitted(role, 'orders.fulfill');
+  if (!perm.ok) return perm;
+  if (order.status === 'pending') return no("This order isn't paid yet, so it can't be packed.");
+  if (order.status !== 'processing') return no(`A ${order.status} order can't be packed.`);
+  if (order.onHold) return no('This order is on hold. Release the hold before packing.');
+  if (!order.items.some((item) => !item.isDigital)) return no('This order only has digital items, so there is nothing to pack.');
+  if (!order.items.some((item) => unpacked(item) > 0)) return no('Every item on this order is already packed.');
+  return yes;
+}
+
+export function canShip(order: OrderDetail, role: StaffRole | null): Availability {
+  const perm = permitted(role, 'orders.fulfill');
+  if (!perm.ok) return perm;
+  if (order.onHold) return no('This order is on hold. Release the hold before shipping.');
+  const status = statusAfterFulfillment(order.status, 'partially_fulfilled');
+  if (!status.ok) return no(status.message);
+  const plan = planShipment(order.items, null);
+  return plan.ok ? yes : no(plan.message);
+}
+
+export function canPlaceHold(order: OrderDetail, role: StaffRole | null): Availability {
+  const perm = permitted(role, 'orders.hold');
+  if (!perm.ok) return perm;
+  if (order.onHold) return no('This order is already on hold.');
+  if (!canHold(order.status)) return no(`A ${order.status} order can't be put on hold; only orders not yet shipped can.`);
+  return yes;
+}
+
+export function canReleaseHold(order: OrderDetail, role: StaffRole | null): Availability {
+  const perm = permitted(role, 'orders.hold');
+  if (!perm.ok) return perm;
+  const check = checkReleaseHold(order);
+  return check.ok ? yes : no(check.message);
+}
+
+export const canAddNote = (_order: OrderDetail, role: StaffRole | null): Availability => permitted(role, 'orders.note');
+
+/** Physical items with units left to ship: the lines of the ship form. */
+export const shippableItems = (order: OrderDetail) => order.items.filter((item) => remainingToShip(item) > 0);

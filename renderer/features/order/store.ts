@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import type { CallInput, OrderDetail } from '../../../shared/contract/index.js';
+import type { Result } from '../../../shared/domain/result.js';
+import { call } from '../../api/client.js';
+import { newUuid } from '../../lib/format.js';
+import { notify } from '../../stores/toasts.js';
+
+export type MutationName = 'orders.markPacked' | 'orders.ship' | 'orders.placeHold' | 'orders.releaseHold' | 'orders.addNote';
+
+/** `seq` is new on every opening, so a form starts empty each time it opens. */
+export type OrderModal =
+  | { kind: 'ship'; seq: number; /** Made once per opening, so a retried submit can't create a second parcel. */ shipmentId: string }
+  | { kind: 'hold'; seq: number }
+  | { kind: 'note'; seq: number };
+
+interface OrderState {
+  orderId: number | null;
+  detail: OrderDetail | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  busy: MutationName | null;
+  modal: OrderModal | null;
+
+  load(orderId: number): Promise<void>;
+  /** Refetch quietly after an orders.changed event naming this order. */
+  refresh(): Promise<void>;
+  openModal(kind: OrderModal['kind']): void;
+  closeModal(): void;
+  mutate<N extends MutationName>(name: N, input: CallInput<N>, success: string): Promise<Result<OrderDetail>>;
+}
+
+let generation = 0;
+let modalSeq = 0;
+
+export const useOrder = create<OrderState>()((set, get) => ({
+  orderId: null,
+  detail: null,
+  status: 'idle',
+  error: null,
+  busy: null,
+  modal: null,
+
+  async load(orderId) {
+    const mine = ++generation;
+    set({ orderId, status: 'loading', error: null, modal: null, busy: null, detail: get().detail?.id === orderId ? get().detail : null });
+    const result = await call('orders.get', { orderId });
+    if (mine !== generation) return;
+    if (result.ok) set({ status: 'ready', detail: result.value });
+    else set({ status: 'error', error: result.message });
+  },
+
+  async refresh() {
+    const { orderId, busy } = get();
+    // A mutation in flight returns the fresh order itself; don't race it.
+    if (orderId === null || busy !== null) return;
+    const mine = ++generation;
+    const result = await call('orders.get', { orderId });
+    if (mine !== generation || get().busy !== null) return;
+    if (result.ok) set({ status: 'ready', detail: result.value, error: null });
+  },
+
+  openModal(kind) {
+    const seq = ++modalSeq;
+    set({ modal: kind === 'ship' ? { kind, seq, shipmentId: newUuid() } : { kind, seq } });
+  },
+  closeModal: () => set({ modal: null }),
+
+  async mutate(name, input, success) {
+    if (get().busy !== null) {
+      return { ok: false, code: 'CONFLICT', message: 'Another change to this order is still being saved.' };
+    }
+    // Drop any refresh already in flight: its answer predates this change.
+    generation++;
+    set({ busy: name });
+    const result = (await call(name, input)) as Result<OrderDetail>;
+    set({ busy: null });
+    if (result.ok) {
+      // The mutation answers with the order as it now stands: no second round trip.
+      if (get().orderId === result.value.id) set({ detail: result.value, status: 'ready', error: null });
+      notify.success(success);
+    }
+    return result;
+  },
+}));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderEventView } from '../../../shared/contract/index.js';
+import { describeEvent } from './timeline-text.js';
+
+const event = (kind: string, data: Record<string, unknown> = {}): OrderEventView => ({
+  id: 1,
+  at: 0,
+  actorName: 'Sam Seller',
+  stationName: 'Packing 1',
+  kind,
+  data,
+});
+
+describe('describeEvent', () => {
+  it('names carrier, tracking number and items for a shipment', () => {
+    const text = describeEvent(
+      event('shipped', { carrierName: 'UPS', trackingNumber: '1Z999AA10123456784', items: [{ itemId: 7, sku: 'JUN-VAS-013', quantity: 2 }], notifyCustomer: false }),
+      new Map([[7, 'Bud Vase']]),
+    );
+    expect(text.title).toBe('Shipped with UPS, tracking number 1Z999AA10123456784 (2 × Bud Vase (JUN-VAS-013)). The customer was not emailed.');
+  });
+
+  it('keeps people\'s words apart from the sentence', () => {
+    expect(describeEvent(event('hold_placed', { reason: 'Address <b>check</b>' }))).toEqual({
+      title: 'Put the order on hold.',
+      body: 'Address <b>check</b>',
+      tone: 'warning',
+    });
+    expect(describeEvent(event('note', { body: 'Fragile' })).body).toBe('Fragile');
+  });
+
+  it('formats money from cents and ignores malformed amounts', () => {
+    expect(describeEvent(event('paid', { amountCents: 7457 })).title).toBe('Payment of $74.57 received.');
+    expect(describeEvent(event('paid', { amountCents: 'lots' })).title).toBe('Payment received.');
+  });
+
+  it('reads unknown kinds generically with their plain values', () => {
+    expect(describeEvent(event('label_printed', { format: 'zpl', copies: 2, nested: { a: 1 } })).title).toBe(
+      'Label printed (format: zpl, copies: 2).',
+    );
+  });
+});

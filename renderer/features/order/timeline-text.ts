@@ -1,0 +1,120 @@
+import type { OrderEventView } from '../../../shared/contract/index.js';
+import { formatMoney, isCents } from '../../../shared/domain/money.js';
+import { humanize } from '../../lib/format.js';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+
+interface LineLike {
+  quantity: number;
+  itemId?: number;
+  sku?: string;
+  title?: string;
+}
+
+/** Item titles by id, so "1 × NWO-SCK-007" reads "1 × Merino Hiking Socks – L (NWO-SCK-007)". */
+export type ItemTitles = ReadonlyMap<number, string>;
+
+function lines(v: unknown, titles: ItemTitles): LineLike[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((raw): LineLike[] => {
+    if (typeof raw !== 'object' || raw === null) return [];
+    const r = raw as Record<string, unknown>;
+    if (typeof r.quantity !== 'number') return [];
+    const line: LineLike = { quantity: r.quantity };
+    const sku = str(r.sku);
+    const title = str(r.title) ?? (typeof r.itemId === 'number' ? titles.get(r.itemId) : undefined);
+    if (sku) line.sku = sku;
+    if (title) line.title = title;
+    return [line];
+  });
+}
+
+const describeLines = (items: LineLike[]): string =>
+  items
+    .map((line) => {
+      const name = line.title && line.sku ? `${line.title} (${line.sku})` : (line.title ?? line.sku ?? 'item');
+      return `${line.quantity} × ${name}`;
+    })
+    .join(', ');
+
+export interface TimelineText {
+  /** One sentence, as a person would say it. */
+  title: string;
+  /** Free text someone wrote (note body, hold reason), shown apart and never interpreted. */
+  body?: string;
+  tone: 'default' | 'success' | 'warning' | 'danger' | 'note';
+}
+
+/**
+ * The sentence for one timeline event. Event data is whatever main stored for that kind, so
+ * every field is checked before use and unknown kinds still read sensibly.
+ */
+export function describeEvent(event: OrderEventView, titles: ItemTitles = new Map()): TimelineText {
+  const d = event.data;
+  switch (event.kind) {
+    case 'placed': {
+      const total = isCents(d.totalCents) ? ` for ${formatMoney(d.totalCents)}` : '';
+      return { title: `Order placed${total}.`, tone: 'default' };
+    }
+    case 'paid': {
+      const amount = isCents(d.amountCents) ? `Payment of ${formatMoney(d.amountCents)} received.` : 'Payment received.';
+      return { title: amount, tone: 'success' };
+    }
+    case 'payment_failed': {
+      const code = str(d.code);
+      return { title: `A payment attempt failed${code ? ` (${code.replace(/_/g, ' ')})` : ''}.`, tone: 'danger' };
+    }
+    case 'refunded': {
+      const amount = isCents(d.amountCents) ? `Refunded ${formatMoney(d.amountCents)}` : 'Issued a refund';
+      const reason = str(d.reason);
+      return reason ? { title: `${amount}.`, body: reason, tone: 'warning' } : { title: `${amount}.`, tone: 'warning' };
+    }
+    case 'return_requested': {
+      const reason = str(d.reason);
+      return reason ? { title: 'Asked to return the order.', body: reason, tone: 'warning' } : { title: 'Asked to return the order.', tone: 'warning' };
+    }
+    case 'items_packed': {
+      const items = lines(d.items, titles);
+      return { title: items.length > 0 ? `Packed ${describeLines(items)}.` : 'Items packed.', tone: 'default' };
+    }
+    case 'shipped': {
+      const carrier = str(d.carrierName) ?? (str(d.carrier)?.toUpperCase() ?? null);
+      const tracking = str(d.trackingNumber);
+      const items = lines(d.items, titles);
+      let title = 'Shipped';
+      if (carrier) title += ` with ${carrier}`;
+      if (tracking) title += `, tracking number ${tracking}`;
+      if (items.length > 0) title += ` (${describeLines(items)})`;
+      title += '.';
+      if (d.notifyCustomer === false) title += ' The customer was not emailed.';
+      return { title, tone: 'success' };
+    }
+    case 'hold_placed': {
+      const reason = str(d.reason);
+      return reason ? { title: 'Put the order on hold.', body: reason, tone: 'warning' } : { title: 'Put the order on hold.', tone: 'warning' };
+    }
+    case 'hold_released':
+      return { title: 'Released the hold.', tone: 'default' };
+    case 'note': {
+      const body = str(d.body);
+      return body ? { title: 'Added an internal note.', body, tone: 'note' } : { title: 'Added an empty note.', tone: 'note' };
+    }
+    case 'cancelled': {
+      const reason = str(d.reason);
+      return reason ? { title: 'Cancelled the order.', body: reason, tone: 'danger' } : { title: 'Cancelled the order.', tone: 'danger' };
+    }
+    case 'delivered':
+      return { title: 'The carrier delivered the parcel.', tone: 'success' };
+    case 'returned':
+      return { title: 'The order was returned.', tone: 'warning' };
+    default: {
+      // Newer kinds from a later version: show the kind and any plain values it carries.
+      const details = Object.entries(d)
+        .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+        .slice(0, 4)
+        .map(([k, v]) => `${humanize(k).toLowerCase()}: ${String(v)}`)
+        .join(', ');
+      return { title: `${humanize(event.kind)}${details ? ` (${details})` : ''}.`, tone: 'default' };
+    }
+  }
+}
