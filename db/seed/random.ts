@@ -42,15 +42,18 @@ export class Random {
     return out.slice(0, length);
   }
 
-  /** A version-4 UUID drawn from this generator (deterministic, unlike crypto.randomUUID). */
-  uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const a = hex(this.uint32());
-    const b = hex(this.uint32());
-    const c = hex(this.uint32());
-    const d = hex(this.uint32());
-    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+  /**
+   * A version-7 UUID (RFC 9562) for the instant `ms`, its random bits drawn from this generator.
+   * Time-ordered ids keep bulk inserts into the id index close to appends, as clients using v7
+   * ids would; random v4 ids made seeding shipments several times slower.
+   */
+  uuid7(ms: number): string {
+    const time = Math.floor(ms).toString(16).padStart(12, '0').slice(-12);
+    const a = this.uint32().toString(16).padStart(8, '0');
+    const b = this.uint32().toString(16).padStart(8, '0');
+    const c = this.uint32().toString(16).padStart(8, '0');
+    const variant = ((parseInt(b[0]!, 16) & 0x3) | 0x8).toString(16);
+    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${a.slice(0, 3)}-${variant}${b.slice(1, 4)}-${b.slice(4, 8)}${c}`;
   }
 }
 
