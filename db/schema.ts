@@ -253,6 +253,28 @@ export interface ConflictTable {
   resolution: string | null;
 }
 
+export interface OrderClaimTable {
+  order_id: number;
+  station_id: string;
+  station_name: string;
+  user_id: number;
+  user_name: string;
+  claimed_at: number;
+  expires_at: number;
+}
+
+export interface SlipJobTable {
+  id: string;
+  user_id: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  total: number;
+  done: number;
+  file_path: string | null;
+  error: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
 export interface Database {
   stores: StoreTable;
   users: UserTable;
@@ -273,6 +295,8 @@ export interface Database {
   outbox: OutboxTable;
   sync_state: SyncStateTable;
   conflicts: ConflictTable;
+  order_claims: OrderClaimTable;
+  slip_jobs: SlipJobTable;
 }
 
 export type Store = Selectable<StoreTable>;

@@ -42,19 +42,41 @@ export class OrderStore {
     return statement;
   }
 
+  /** Sees every statement run through this store (benchmarks replay them raw as a baseline). */
+  tracer: ((sql: string, parameters: Params) => void) | null = null;
+
+  /**
+   * Hand-written SQL, for the hot paths (queue pages, the order page, the ship mutation) where
+   * building and compiling a Kysely query costs more than running it. Rows are typed by the caller.
+   */
+  select<R>(sql: string, parameters: Params = []): R[] {
+    this.tracer?.(sql, parameters);
+    return this.prepare(sql).all(...parameters) as R[];
+  }
+
+  selectOne<R>(sql: string, parameters: Params = []): R | undefined {
+    this.tracer?.(sql, parameters);
+    return this.prepare(sql).get(...parameters) as R | undefined;
+  }
+
+  execute(sql: string, parameters: Params = []): Sqlite.RunResult {
+    this.tracer?.(sql, parameters);
+    return this.prepare(sql).run(...parameters);
+  }
+
   all<R>(query: Compilable<R>): R[] {
     const { sql, parameters } = query.compile();
-    return this.prepare(sql).all(...(parameters as Params)) as R[];
+    return this.select<R>(sql, parameters);
   }
 
   first<R>(query: Compilable<R>): R | undefined {
     const { sql, parameters } = query.compile();
-    return this.prepare(sql).get(...(parameters as Params)) as R | undefined;
+    return this.selectOne<R>(sql, parameters);
   }
 
   run(query: Compilable<unknown>): Sqlite.RunResult {
     const { sql, parameters } = query.compile();
-    return this.prepare(sql).run(...(parameters as Params));
+    return this.execute(sql, parameters);
   }
 
   /**

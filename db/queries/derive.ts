@@ -18,11 +18,9 @@ export function saveOrder(store: OrderStore, order: Order, changes: OrderUpdate,
     refundedCents: next.refunded_cents,
     failed: next.payment_failed === 1,
   });
-  const items = store.all(
-    store.q
-      .selectFrom('order_items')
-      .select(['id', 'quantity', 'fulfilled_quantity', 'returned_quantity', 'is_digital'])
-      .where('order_id', '=', order.id),
+  const items = store.select<{ id: number; quantity: number; fulfilled_quantity: number; returned_quantity: number; is_digital: number }>(
+    'SELECT id, quantity, fulfilled_quantity, returned_quantity, is_digital FROM order_items WHERE order_id = ?',
+    [order.id],
   );
   const fulfillmentStatus = deriveFulfillmentStatus(
     items.map((i) => ({
@@ -36,11 +34,15 @@ export function saveOrder(store: OrderStore, order: Order, changes: OrderUpdate,
   );
   const queue = queueOf({ status: next.status, onHold: next.on_hold === 1 });
   const saved: Order = { ...next, payment_status: paymentStatus, fulfillment_status: fulfillmentStatus, queue, updated_at: now };
-  const { id, ...columns } = saved;
-  store.run(store.q.updateTable('orders').set(columns).where('id', '=', id));
-  if (queue !== order.queue) {
-    store.run(store.q.updateTable('order_stores').set({ queue }).where('order_id', '=', id));
+  // Only the columns that changed: every indexed column rewritten would touch every index.
+  const changed = (Object.keys(saved) as Array<keyof Order>).filter((column) => column !== 'id' && saved[column] !== order[column]);
+  if (changed.length > 0) {
+    store.execute(`UPDATE orders SET ${changed.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`, [
+      ...changed.map((column) => saved[column]),
+      order.id,
+    ]);
   }
-  refreshOrderSearch(store, id);
+  if (queue !== order.queue) store.execute('UPDATE order_stores SET queue = ? WHERE order_id = ?', [queue, order.id]);
+  refreshOrderSearch(store, order.id);
   return saved;
 }

@@ -1,67 +1,92 @@
 import { z } from 'zod';
 import {
   addressSnapshotSchema,
+  type Claim,
   type OrderDetail,
   type OrderEventView,
   type ShipmentView,
 } from '../../shared/contract/schemas.js';
-import type { Order } from '../schema.js';
+import type { Order, OrderEvent, Shipment } from '../schema.js';
+import type { OrderClaimTable } from '../schema.js';
+
+type OrderClaim = OrderClaimTable;
+
+interface ItemRow {
+  id: number;
+  store_id: number;
+  store_name: string;
+  title: string;
+  sku: string;
+  barcode: string | null;
+  is_digital: number;
+  quantity: number;
+  unit_price_cents: number;
+  packed_quantity: number;
+  fulfilled_quantity: number;
+  returned_quantity: number;
+}
 import type { OrderStore } from '../store.js';
 import { inScope, type StoreScope } from './scope.js';
 
 const TIMELINE_LIMIT = 500;
 const eventDataSchema = z.record(z.string(), z.unknown());
 
+// The order page is read after every mutation and on every scan: hand-written SQL keeps it
+// well under a millisecond (see OrderStore.select).
+
 export function findOrder(store: OrderStore, orderId: number): Order | undefined {
-  return store.first(store.q.selectFrom('orders').selectAll().where('id', '=', orderId));
+  return store.selectOne<Order>('SELECT * FROM orders WHERE id = ?', [orderId]);
 }
 
 /** The stores an order's items belong to. */
 export function orderStoreIds(store: OrderStore, orderId: number): number[] {
-  return store.all(store.q.selectFrom('order_stores').select('store_id').where('order_id', '=', orderId)).map((r) => r.store_id);
+  return store.select<{ store_id: number }>('SELECT store_id FROM order_stores WHERE order_id = ?', [orderId]).map((r) => r.store_id);
 }
 
 function parseJson<T>(text: string, schema: z.ZodType<T>): T {
   return schema.parse(JSON.parse(text));
 }
 
+/** Who is looking: their store scope, their station (to tell own claims apart) and the time. */
+export interface Viewer {
+  scope: StoreScope;
+  stationId: string;
+  now: number;
+}
+
+/** The station packing an order, if its claim hasn't expired. */
+export function loadClaim(store: OrderStore, orderId: number, viewer: Viewer): Claim | null {
+  const claim = store.selectOne<OrderClaim>('SELECT * FROM order_claims WHERE order_id = ? AND expires_at > ?', [orderId, viewer.now]);
+  return claim
+    ? {
+        stationId: claim.station_id,
+        stationName: claim.station_name,
+        userName: claim.user_name,
+        claimedAt: claim.claimed_at,
+        expiresAt: claim.expires_at,
+        mine: claim.station_id === viewer.stationId,
+      }
+    : null;
+}
+
 /** The order page: everything a person needs to pack, ship or answer a customer, within scope. */
-export function loadOrderDetail(store: OrderStore, order: Order, scope: StoreScope): OrderDetail {
-  const allItems = store.all(
-    store.q
-      .selectFrom('order_items as i')
-      .innerJoin('stores as s', 's.id', 'i.store_id')
-      .select([
-        'i.id',
-        'i.store_id',
-        's.name as store_name',
-        'i.title',
-        'i.sku',
-        'i.barcode',
-        'i.is_digital',
-        'i.quantity',
-        'i.unit_price_cents',
-        'i.packed_quantity',
-        'i.fulfilled_quantity',
-        'i.returned_quantity',
-      ])
-      .where('i.order_id', '=', order.id)
-      .orderBy('i.id'),
+export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer): OrderDetail {
+  const scope = viewer.scope;
+  const allItems = store.select<ItemRow>(
+    `SELECT i.id, i.store_id, s.name AS store_name, i.title, i.sku, i.barcode, i.is_digital, i.quantity, i.unit_price_cents,
+       i.packed_quantity, i.fulfilled_quantity, i.returned_quantity
+     FROM order_items i JOIN stores s ON s.id = i.store_id WHERE i.order_id = ? ORDER BY i.id`,
+    [order.id],
   );
   const items = allItems.filter((item) => inScope(scope, item.store_id));
-  const shipmentRows = store.all(
-    store.q.selectFrom('shipments').selectAll().where('order_id', '=', order.id).orderBy('shipped_at').orderBy('id'),
-  ).filter((shipment) => inScope(scope, shipment.store_id));
+  const shipmentRows = store
+    .select<Shipment>('SELECT * FROM shipments WHERE order_id = ? ORDER BY shipped_at, id', [order.id])
+    .filter((shipment) => inScope(scope, shipment.store_id));
   const shipmentItems = shipmentRows.length
-    ? store.all(
-        store.q
-          .selectFrom('shipment_items')
-          .selectAll()
-          .where(
-            'shipment_id',
-            'in',
-            shipmentRows.map((s) => s.id),
-          ),
+    ? store.select<{ shipment_id: string; order_item_id: number; quantity: number }>(
+        `SELECT si.shipment_id, si.order_item_id, si.quantity FROM shipment_items si JOIN shipments s ON s.id = si.shipment_id
+         WHERE s.order_id = ?`,
+        [order.id],
       )
     : [];
   const shipments: ShipmentView[] = shipmentRows.map((s) => ({
@@ -79,14 +104,7 @@ export function loadOrderDetail(store: OrderStore, order: Order, scope: StoreSco
       .map((line) => ({ orderItemId: line.order_item_id, quantity: line.quantity })),
   }));
   const events: OrderEventView[] = store
-    .all(
-      store.q
-        .selectFrom('order_events')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .orderBy('id', 'desc')
-        .limit(TIMELINE_LIMIT),
-    )
+    .select<OrderEvent>('SELECT * FROM order_events WHERE order_id = ? ORDER BY id DESC LIMIT ?', [order.id, TIMELINE_LIMIT])
     .map((e) => ({
       id: e.id,
       at: e.at,
@@ -104,7 +122,7 @@ export function loadOrderDetail(store: OrderStore, order: Order, scope: StoreSco
     queue: order.queue,
     onHold: order.on_hold === 1,
     holdReason: order.hold_reason,
-    customer: { name: order.customer_name, email: order.customer_email, phone: order.customer_phone },
+    customer: { id: order.customer_id, name: order.customer_name, email: order.customer_email, phone: order.customer_phone },
     billingAddress: parseJson(order.billing_address, addressSnapshotSchema),
     shippingAddress: order.shipping_address === null ? null : parseJson(order.shipping_address, addressSnapshotSchema),
     shippingMethod: order.shipping_method,
@@ -143,5 +161,6 @@ export function loadOrderDetail(store: OrderStore, order: Order, scope: StoreSco
     hiddenItemCount: allItems.length - items.length,
     shipments,
     events,
+    claim: loadClaim(store, order.id, viewer),
   };
 }

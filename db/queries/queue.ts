@@ -20,6 +20,8 @@ export interface QueueQuery {
   cursor?: string | undefined;
   limit: number;
   now: number;
+  /** The caller's station, to tell its own claims from other stations'. */
+  stationId: string;
 }
 
 export class InvalidCursorError extends Error {}
@@ -48,7 +50,11 @@ interface RawRow {
   ship_to_state: string | null;
 }
 
-const ORDER_COLUMNS = [
+const ORDER_COLUMNS = `o.id, o.number, o.customer_name, o.customer_email, o.status, o.fulfillment_status, o.payment_status,
+  o.queue, o.on_hold, o.hold_reason, o.placed_at, o.total_cents, json_extract(o.shipping_address, '$.state') AS ship_to_state`;
+
+const shipToState = sql<string | null>`json_extract(o.shipping_address, '$.state')`.as('ship_to_state');
+const SEARCH_COLUMNS = [
   'o.id',
   'o.number',
   'o.customer_name',
@@ -63,40 +69,41 @@ const ORDER_COLUMNS = [
   'o.total_cents',
 ] as const;
 
-const shipToState = sql<string | null>`json_extract(o.shipping_address, '$.state')`.as('ship_to_state');
-
+/**
+ * One keyset page from a single index range: order_stores(store_id, queue, placed_at, order_id)
+ * for one store, orders(queue, placed_at, id) for all stores. Written by hand: this is the
+ * hottest query in the app and Kysely's build-and-compile would cost as much as running it.
+ */
 function keysetPage(store: OrderStore, storeId: number | null, q: QueueQuery, after: [number, number] | null): RawRow[] {
   const asc = q.sort === 'oldest';
-  const maxPlacedAt = q.minAgeDays === undefined ? null : q.now - q.minAgeDays * DAY_MS;
   const queue = q.view === 'all' ? null : VIEW_QUEUE[q.view];
-  if (storeId === null) {
-    let query = store.q.selectFrom('orders as o').select([...ORDER_COLUMNS, shipToState]);
-    if (queue) query = query.where('o.queue', '=', queue);
-    if (maxPlacedAt !== null) query = query.where('o.placed_at', '<=', maxPlacedAt);
-    if (after) {
-      const [placedAt, id] = after;
-      query = asc
-        ? query.where('o.placed_at', '>=', placedAt).where((eb) => eb.or([eb('o.placed_at', '>', placedAt), eb('o.id', '>', id)]))
-        : query.where('o.placed_at', '<=', placedAt).where((eb) => eb.or([eb('o.placed_at', '<', placedAt), eb('o.id', '<', id)]));
-    }
-    const direction = asc ? 'asc' : 'desc';
-    return store.all(query.orderBy('o.placed_at', direction).orderBy('o.id', direction).limit(q.limit)) as RawRow[];
+  const [table, placedAt, id] = storeId === null ? ['orders o', 'o.placed_at', 'o.id'] : ['order_stores s JOIN orders o ON o.id = s.order_id', 's.placed_at', 's.order_id'];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (storeId !== null) {
+    where.push('s.store_id = ?');
+    params.push(storeId);
   }
-  let query = store.q
-    .selectFrom('order_stores as s')
-    .innerJoin('orders as o', 'o.id', 's.order_id')
-    .select([...ORDER_COLUMNS, shipToState])
-    .where('s.store_id', '=', storeId);
-  if (queue) query = query.where('s.queue', '=', queue);
-  if (maxPlacedAt !== null) query = query.where('s.placed_at', '<=', maxPlacedAt);
+  if (queue) {
+    where.push(`${storeId === null ? 'o' : 's'}.queue = ?`);
+    params.push(queue);
+  }
+  if (q.minAgeDays !== undefined) {
+    where.push(`${placedAt} <= ?`);
+    params.push(q.now - q.minAgeDays * DAY_MS);
+  }
   if (after) {
-    const [placedAt, id] = after;
-    query = asc
-      ? query.where('s.placed_at', '>=', placedAt).where((eb) => eb.or([eb('s.placed_at', '>', placedAt), eb('s.order_id', '>', id)]))
-      : query.where('s.placed_at', '<=', placedAt).where((eb) => eb.or([eb('s.placed_at', '<', placedAt), eb('s.order_id', '<', id)]));
+    // The first term bounds the index range; the second skips ties on placed_at already shown.
+    where.push(asc ? `${placedAt} >= ? AND (${placedAt} > ? OR ${id} > ?)` : `${placedAt} <= ? AND (${placedAt} < ? OR ${id} < ?)`);
+    params.push(after[0], after[0], after[1]);
   }
-  const direction = asc ? 'asc' : 'desc';
-  return store.all(query.orderBy('s.placed_at', direction).orderBy('s.order_id', direction).limit(q.limit)) as RawRow[];
+  const direction = asc ? 'ASC' : 'DESC';
+  params.push(q.limit);
+  return store.select<RawRow>(
+    `SELECT ${ORDER_COLUMNS} FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${placedAt} ${direction}, ${id} ${direction} LIMIT ?`,
+    params,
+  );
 }
 
 /** Search results come newest first by order id, which FTS5 can walk without sorting. */
@@ -106,7 +113,7 @@ function searchPage(store: OrderStore, match: string, q: QueueQuery, afterId: nu
   let query = store.q
     .selectFrom(sql<{ rowid: number }>`order_search`.as('f'))
     .innerJoin('orders as o', (join) => join.on(sql<boolean>`o.id = f.rowid`))
-    .select([...ORDER_COLUMNS, shipToState])
+    .select([...SEARCH_COLUMNS, shipToState])
     .where(sql<boolean>`order_search MATCH ${match}`);
   if (afterId !== null) query = query.where(sql.ref('f.rowid'), '<', afterId);
   if (queue) query = query.where('o.queue', '=', queue);
@@ -129,26 +136,33 @@ function searchPage(store: OrderStore, match: string, q: QueueQuery, afterId: nu
 interface RowExtras {
   itemCount: number;
   storeNames: string[];
+  claimedBy: QueueRow['claimedBy'];
 }
 
-function loadExtras(store: OrderStore, orderIds: number[], scope: StoreScope): Map<number, RowExtras> {
-  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, storeNames: [] }]));
+function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<number, RowExtras> {
+  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, storeNames: [], claimedBy: null }]));
   if (orderIds.length === 0) return extras;
-  let items = store.q
-    .selectFrom('order_items')
-    .select(['order_id', sql<number>`sum(quantity)`.as('n')])
-    .where('order_id', 'in', orderIds)
-    .groupBy('order_id');
-  if (scope) items = items.where('store_id', 'in', scope.length > 0 ? [...scope] : [-1]);
-  for (const row of store.all(items)) extras.get(row.order_id)!.itemCount = row.n;
-  let stores = store.q
-    .selectFrom('order_stores as s')
-    .innerJoin('stores as st', 'st.id', 's.store_id')
-    .select(['s.order_id', 'st.name'])
-    .where('s.order_id', 'in', orderIds)
-    .orderBy('st.name');
-  if (scope) stores = stores.where('s.store_id', 'in', scope.length > 0 ? [...scope] : [-1]);
-  for (const row of store.all(stores)) extras.get(row.order_id)!.storeNames.push(row.name);
+  const ids = orderIds.map(() => '?').join(',');
+  const scope = q.scope === null ? '' : `AND store_id IN (${q.scope.length ? q.scope.map(() => '?').join(',') : 'NULL'})`;
+  const scopeIds = q.scope ?? [];
+  const counts = store.select<{ order_id: number; n: number }>(
+    `SELECT order_id, sum(quantity) AS n FROM order_items WHERE order_id IN (${ids}) ${scope} GROUP BY order_id`,
+    [...orderIds, ...scopeIds],
+  );
+  for (const row of counts) extras.get(row.order_id)!.itemCount = row.n;
+  const names = store.select<{ order_id: number; name: string }>(
+    `SELECT s.order_id, st.name FROM order_stores s JOIN stores st ON st.id = s.store_id
+     WHERE s.order_id IN (${ids}) ${scope.replace('store_id', 's.store_id')} ORDER BY st.name`,
+    [...orderIds, ...scopeIds],
+  );
+  for (const row of names) extras.get(row.order_id)!.storeNames.push(row.name);
+  const claims = store.select<{ order_id: number; station_id: string; station_name: string; user_name: string }>(
+    `SELECT order_id, station_id, station_name, user_name FROM order_claims WHERE order_id IN (${ids}) AND expires_at > ?`,
+    [...orderIds, q.now],
+  );
+  for (const claim of claims) {
+    extras.get(claim.order_id)!.claimedBy = { stationName: claim.station_name, userName: claim.user_name, mine: claim.station_id === q.stationId };
+  }
   return extras;
 }
 
@@ -169,6 +183,7 @@ function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
     itemCount: extras.itemCount,
     storeNames: extras.storeNames,
     shipToState: row.ship_to_state,
+    claimedBy: extras.claimedBy,
   };
 }
 
@@ -196,7 +211,7 @@ export function listQueue(store: OrderStore, q: QueueQuery): { rows: QueueRow[];
     // An order in two of the seller's stores comes back from both ranges.
     raw = raw.filter((row, index) => index === 0 || raw[index - 1]!.id !== row.id).slice(0, q.limit);
   }
-  const extras = loadExtras(store, raw.map((row) => row.id), q.scope);
+  const extras = loadExtras(store, raw.map((row) => row.id), q);
   const rows = raw.map((row) => toQueueRow(row, extras.get(row.id)!));
   const last = raw.at(-1);
   const nextCursor = last && raw.length === q.limit ? encodeCursor(isSearch ? 0 : last.placed_at, last.id) : null;

@@ -12,6 +12,7 @@ import { createApp } from './app/create-app.js';
 import { showStartupError } from './platform/dialogs.js';
 import { createEventSender, registerDeskIpc } from './platform/ipc.js';
 import { onQuit, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
+import { systemViewerPrintouts } from './platform/printouts.js';
 import { registerAppScheme, serveAppFiles } from './platform/protocol.js';
 import { loadSettings, SettingsFileError, type Settings } from './platform/settings.js';
 import { claimSingleInstance } from './platform/single-instance.js';
@@ -113,7 +114,8 @@ function main(): void {
       if (!actor) logError(`no staff member to act as (user ${staffUserId ?? 'none'}); calls will be refused`, null);
 
       // now: Date.now, newId: crypto.randomUUID; events fan out to subscribers (the window).
-      const desk = createApp(store, { logError });
+      const slipsDir = path.join(dataDir, 'slips');
+      const desk = createApp(store, { logError, slipsDir, printouts: systemViewerPrintouts(slipsDir, logError) });
       desk.subscribe(createEventSender(() => mainWindow));
       registerDeskIpc({ dispatch: desk.dispatch, actor: () => actor, mainWindow: () => mainWindow, logError });
 

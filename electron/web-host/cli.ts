@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   if (!actor) exit(`${values.user} is not a staff member (seller or admin).`);
 
   const app = createApp(store);
-  const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port });
+  const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port, slipsDir: app.ctx.slipsDir });
   app.subscribe((event, payload) => host.broadcast(event, payload));
   console.log(`Order Desk web host (${actor.name}, ${actor.role}): ${host.url}`);
 

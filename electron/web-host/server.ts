@@ -1,11 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { z } from 'zod';
-import { MAX_INPUT_BYTES, type EventName } from '../../shared/contract/index.js';
+import { LARGEST_INPUT_BYTES, type EventName } from '../../shared/contract/index.js';
 import { fail, type Result } from '../../shared/domain/result.js';
 import type { Actor } from '../main/app/context.js';
 import type { Dispatch } from '../main/app/dispatch.js';
+import { SLIP_FILES_PATH } from '../main/services/slips/printouts.js';
 import { readStatic } from './static-files.js';
 
 const callRequestSchema = z.object({ name: z.string().max(100), input: z.unknown() }).strict();
@@ -17,6 +21,8 @@ export interface WebHostOptions {
   port: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** The app's packing-slip folder (app.ctx.slipsDir): finished batches are served from it. */
+  slipsDir?: string;
 }
 
 export interface WebHost {
@@ -76,7 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handleCall = async (req: IncomingMessage, res: ServerResponse) => {
     const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : null;
     if (!sameToken(bearer, token)) return sendJson(res, 401, fail('UNAUTHENTICATED', 'This session token is not valid.'));
-    const body = await readBody(req, MAX_INPUT_BYTES + 1024);
+    const body = await readBody(req, LARGEST_INPUT_BYTES + 1024);
     if (body === null) return sendJson(res, 413, fail('INVALID_INPUT', 'The request is too large.'));
     let json: unknown;
     try {
@@ -86,7 +92,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const request = callRequestSchema.safeParse(json);
     if (!request.success) return sendJson(res, 400, fail('INVALID_INPUT', 'A call needs a name and an input.'));
-    sendJson(res, 200, options.dispatch(options.actor, request.data.name, request.data.input));
+    const result = options.dispatch(options.actor, request.data.name, request.data.input);
+    sendJson(res, 200, request.data.name === 'slips.open' ? withFileToken(result) : result);
+  };
+
+  // slips.open answers a path on this host; the browser opens it in a new tab, which can't send
+  // the Authorization header, so the session token rides in the query string as for /api/events.
+  const withFileToken = (result: Result<unknown>): Result<unknown> => {
+    const url = result.ok ? (result.value as { url?: unknown }).url : null;
+    return typeof url === 'string' && url.startsWith(SLIP_FILES_PATH)
+      ? { ok: true, value: { url: `${url}?token=${encodeURIComponent(token)}` } }
+      : result;
+  };
+
+  /** GET /api/files/slips/<jobId>.pdf?token=…: a finished batch of the session's own, inline. */
+  const handleSlipFile = async (res: ServerResponse, url: URL) => {
+    if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, fail('UNAUTHENTICATED', 'This session token is not valid.'));
+    const jobId = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/i.exec(url.pathname.slice(SLIP_FILES_PATH.length))?.[1];
+    if (!jobId || !options.slipsDir) return sendJson(res, 404, fail('NOT_FOUND', 'There is no such file.'));
+    // The handler table decides whose batch it is and whether it is finished, as for any call.
+    const status = options.dispatch(options.actor, 'slips.status', { jobId });
+    if (!status.ok) return sendJson(res, 404, status);
+    if ((status.value as { state?: unknown }).state !== 'done') return sendJson(res, 409, fail('INVALID_TRANSITION', 'These slips are not finished.'));
+    const file = path.join(options.slipsDir, `${jobId.toLowerCase()}.pdf`);
+    const size = await stat(file).then((info) => info.size, () => null);
+    if (size === null) return sendJson(res, 404, fail('NOT_FOUND', 'The PDF of this batch is no longer on this computer.'));
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(size),
+      'content-disposition': 'inline; filename="packing-slips.pdf"',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -105,6 +143,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
+    if (url.pathname.startsWith(SLIP_FILES_PATH) && req.method === 'GET') {
+      handleSlipFile(res, url).catch(() => sendJson(res, 500, fail('INTERNAL', 'The request failed.')));
+      return;
+    }
     if (req.method !== 'GET') return sendJson(res, 405, fail('INVALID_INPUT', 'Method not allowed.'));
     void readStatic(options.staticDir, url.pathname).then(async (file) => {
       const page = file ?? (url.pathname.startsWith('/assets/') ? null : await readStatic(options.staticDir, '/index.html'));

@@ -15,6 +15,8 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   FORBIDDEN: "You don't have permission to do that.",
   UNAUTHENTICATED: 'Your session has ended. Open the desk again to sign in.',
   CONFLICT: 'Someone else changed this at the same time. Reload and try again.',
+  CLAIMED_ELSEWHERE: 'Another station is packing this order.',
+  NOT_VERIFIED: 'Some items were not verified by scanning. Scan them, or override with a reason.',
   UNKNOWN_CALL: 'The desk service does not know that request. It may be a different version.',
   REFUND_EXCEEDS_CAPTURED: 'That refund is more than the amount captured.',
   INTERNAL: 'Something went wrong in the desk service.',

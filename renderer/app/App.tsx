@@ -1,10 +1,13 @@
 import { Alert, AppShell, Button, Center, Loader } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ShortcutsHelp } from '../components/ShortcutsHelp.js';
 import { Toasts } from '../components/Toasts.js';
 import { OrderScreen } from '../features/order/OrderScreen.js';
+import { PackScreen } from '../features/packing/PackScreen.js';
+import { usePacking } from '../features/packing/store.js';
 import { QueueScreen } from '../features/queue/QueueScreen.js';
-import { useShortcuts } from '../lib/shortcuts.js';
+import { isDialogOpen, useShortcuts } from '../lib/shortcuts.js';
+import { useHelp } from '../stores/help.js';
 import { useRoute } from '../stores/route.js';
 import { useSession } from '../stores/session.js';
 import { AppHeader } from './AppHeader.js';
@@ -12,16 +15,29 @@ import { QueueNav } from './QueueNav.js';
 
 const HEADER_HEIGHT = 52;
 
+/** F2 from anywhere, even from inside a field: the station is one key away. From an order page it packs that order. */
+function onGlobalKey(event: KeyboardEvent) {
+  if (event.key !== 'F2' || event.ctrlKey || event.metaKey || event.altKey || isDialogOpen()) return;
+  event.preventDefault();
+  const { route } = useRoute.getState();
+  if (route.screen === 'order' && usePacking.getState().order?.id !== route.orderId) void usePacking.getState().openOrder(route.orderId);
+  if (route.screen === 'pack') usePacking.getState().focusOn('scan');
+  else useRoute.getState().openPacking();
+}
+
 export function App() {
   const route = useRoute((s) => s.route);
   const sessionError = useSession((s) => s.error);
   const hasSession = useSession((s) => s.session !== null);
-  const [helpOpen, setHelpOpen] = useState(false);
+  const helpOpen = useHelp((s) => s.open);
+  const setHelpOpen = useHelp((s) => s.setOpen);
 
   useEffect(() => {
     void useSession.getState().load();
+    window.addEventListener('keydown', onGlobalKey);
+    return () => window.removeEventListener('keydown', onGlobalKey);
   }, []);
-  useShortcuts({ '?': () => setHelpOpen(true) });
+  useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) });
 
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
@@ -48,6 +64,8 @@ export function App() {
           </Center>
         ) : route.screen === 'queue' ? (
           <QueueScreen />
+        ) : route.screen === 'pack' ? (
+          <PackScreen />
         ) : (
           <OrderScreen orderId={route.orderId} />
         )}

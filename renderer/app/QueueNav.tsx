@@ -1,4 +1,4 @@
-import { Tabs, Text } from '@mantine/core';
+import { Kbd, NavLink, Tabs, Text } from '@mantine/core';
 import { QUEUE_VIEWS, type QueueView } from '../../shared/contract/index.js';
 import { useQueue } from '../features/queue/store.js';
 import { VIEW_LABELS } from '../features/queue/views.js';
@@ -9,15 +9,34 @@ export function QueueNav() {
   const view = useQueue((s) => s.view);
   const searching = useQueue((s) => s.search !== '');
   const onQueue = useRoute((s) => s.route.screen === 'queue');
+  const onPack = useRoute((s) => s.route.screen === 'pack');
   return (
     <>
+      <NavLink
+        component="button"
+        label="Packing station"
+        description="Scan, verify, ship"
+        active={onPack}
+        variant="filled"
+        color="teal"
+        onClick={() => useRoute.getState().openPacking()}
+        rightSection={
+          <Kbd size="xs" aria-hidden="true">
+            F2
+          </Kbd>
+        }
+        aria-keyshortcuts="F2"
+        mb="sm"
+        style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+        data-testid="nav-packing"
+      />
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs" mb={6}>
         Fulfillment queue
       </Text>
       <Tabs
         orientation="vertical"
         variant="pills"
-        value={searching && onQueue ? null : view}
+        value={onPack || (searching && onQueue) ? null : view}
         onChange={(value) => {
           if (value === null) return;
           useRoute.getState().backToQueue();

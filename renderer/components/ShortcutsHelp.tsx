@@ -1,54 +1,75 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
+import { PACK_SHORTCUTS } from '../features/packing/shortcuts.js';
+import { QUEUE_SHORTCUTS } from '../features/queue/shortcuts.js';
 import { useDialogGate } from '../lib/shortcuts.js';
 
-interface Shortcut {
-  keys: string[];
-  what: string;
+export interface Shortcut {
+  keys: string;
+  action: string;
 }
 
+/** Every key the desk answers to, by where it works. Each screen's list lives beside the screen. */
 export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
   {
     title: 'Anywhere',
-    shortcuts: [{ keys: ['?'], what: 'Show this list of shortcuts' }],
-  },
-  {
-    title: 'Fulfillment queue',
     shortcuts: [
-      { keys: ['↓', 'j'], what: 'Select the next order' },
-      { keys: ['↑', 'k'], what: 'Select the previous order' },
-      { keys: ['Enter'], what: 'Open the selected order' },
-      { keys: ['/'], what: 'Search orders' },
-      { keys: ['Esc'], what: 'Clear the search' },
-      { keys: ['1', '–', '6'], what: 'Switch tab: To pack, Shipped, On hold, Awaiting payment, Closed, All' },
+      { keys: '? or F1', action: 'Show this list of shortcuts' },
+      { keys: 'F2', action: 'Packing station (from an order page: pack that order)' },
     ],
   },
+  { title: 'Fulfillment queue', shortcuts: QUEUE_SHORTCUTS },
+  { title: 'Packing station', shortcuts: PACK_SHORTCUTS },
   {
     title: 'Order page',
     shortcuts: [
-      { keys: ['p'], what: 'Mark packed' },
-      { keys: ['s'], what: 'Ship' },
-      { keys: ['h'], what: 'Place hold' },
-      { keys: ['r'], what: 'Release hold' },
-      { keys: ['n'], what: 'Add note' },
-      { keys: ['Esc', 'Backspace'], what: 'Back to queue' },
+      { keys: 'p', action: 'Mark packed' },
+      { keys: 's', action: 'Ship (unverified units need a reason)' },
+      { keys: 'd', action: 'Mark delivered, with or without emailing the customer' },
+      { keys: 'h', action: 'Place hold' },
+      { keys: 'r', action: 'Release hold' },
+      { keys: 'n', action: 'Add note' },
+      { keys: 'a', action: 'Edit the shipping address' },
+      { keys: 'Shift+P', action: 'Print the packing slip' },
+      { keys: 'Esc or Backspace', action: 'Back to queue' },
     ],
   },
   {
     title: 'In a form',
     shortcuts: [
-      { keys: ['Enter'], what: 'Submit a one-line form (Ship order)' },
-      { keys: ['Ctrl', 'Enter'], what: 'Submit a note or hold reason' },
-      { keys: ['Esc'], what: 'Close without saving' },
+      { keys: 'Enter', action: 'Submit a one-line form (Ship order, Mark delivered, Override)' },
+      { keys: 'Ctrl+Enter', action: 'Submit a note or hold reason' },
+      { keys: 'Esc', action: 'Close without saving' },
     ],
   },
 ];
 
+// Words between keys ("or", "to", "/", "+") and notes in brackets are text, not keys.
+const SEPARATOR = /( or | to | \/ |\+(?=.)| \(.*\)$)/;
+
+function Keys({ keys }: { keys: string }) {
+  return (
+    <>
+      {keys.split(SEPARATOR).map((part, i) =>
+        part === '' ? null : i % 2 === 1 ? (
+          <Text key={i} span size="xs" c="dimmed" mx={3}>
+            {part.trim()}
+          </Text>
+        ) : (
+          <Kbd key={i} size="sm">
+            {part}
+          </Kbd>
+        ),
+      )}
+    </>
+  );
+}
+
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   useDialogGate(opened);
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="lg">
-      <Table verticalSpacing={4} fz="sm">
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="xl">
+      <Table verticalSpacing={4} fz="sm" data-testid="shortcuts-help">
         <Table.Tbody>
           {SHORTCUT_GROUPS.map((group) => (
             <Fragment key={group.title}>
@@ -60,26 +81,11 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
                 </Table.Th>
               </Table.Tr>
               {group.shortcuts.map((s) => (
-                <Table.Tr key={s.what}>
-                  <Table.Td w={170}>
-                    {s.keys.map((key, i) =>
-                      key === '–' ? (
-                        <Text key={i} span size="xs" mx={4}>
-                          to
-                        </Text>
-                      ) : (
-                        <Fragment key={i}>
-                          {i > 0 && s.keys[i - 1] !== '–' && (
-                            <Text span size="xs" c="dimmed" mx={4}>
-                              {s.keys[0] === 'Ctrl' ? '+' : 'or'}
-                            </Text>
-                          )}
-                          <Kbd size="sm">{key}</Kbd>
-                        </Fragment>
-                      ),
-                    )}
+                <Table.Tr key={`${s.keys}:${s.action}`}>
+                  <Table.Td w={230}>
+                    <Keys keys={s.keys} />
                   </Table.Td>
-                  <Table.Td>{s.what}</Table.Td>
+                  <Table.Td>{s.action}</Table.Td>
                 </Table.Tr>
               ))}
             </Fragment>

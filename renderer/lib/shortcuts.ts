@@ -19,6 +19,9 @@ export function useDialogGate(opened: boolean): void {
   }, [opened]);
 }
 
+/** True while any modal is open: screens that keep focus in a field must not steal it from one. */
+export const isDialogOpen = (): boolean => openDialogs > 0;
+
 /** True when the key press belongs to a text field, a dialog or a browser/OS shortcut. */
 export function isForeignKeyEvent(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.isComposing) return true;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** What a caller must hold to make a call. Roles map to permissions in permissions.ts. */
-export type Permission = 'orders.read' | 'orders.fulfill' | 'orders.hold' | 'orders.note';
+export type Permission = 'orders.read' | 'orders.fulfill' | 'orders.hold' | 'orders.note' | 'customers.manage';
 
 export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Queries read; mutations change state through the write path (one transaction, event, outbox). */
@@ -9,6 +9,8 @@ export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.Zod
   input: I;
   output: O;
   permission: Permission;
+  /** Raised for calls that carry files (CSV import); everything else keeps the default cap. */
+  maxInputBytes?: number;
 }
 
 export const defineCall = <I extends z.ZodType, O extends z.ZodType>(definition: CallDefinition<I, O>) => definition;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall, type EventDefinition } from './define.js';
 import {
   addNoteInputSchema,
+  claimSchema,
   markPackedInputSchema,
   orderDetailSchema,
   orderListInputSchema,
@@ -13,8 +14,29 @@ import {
   shipInputSchema,
   storeSummarySchema,
 } from './schemas.js';
+import {
+  bulkHoldInputSchema,
+  bulkOrdersInputSchema,
+  bulkReportSchema,
+  claimInputSchema,
+  customerRefSchema,
+  importReportSchema,
+  importShipmentsInputSchema,
+  lookupInputSchema,
+  lookupOutputSchema,
+  markDeliveredInputSchema,
+  saveAddressInputSchema,
+  savedAddressSchema,
+  slipJobRefSchema,
+  slipJobSchema,
+  slipOpenOutputSchema,
+  slipStartInputSchema,
+  slipsProgressSchema,
+  updateShippingAddressInputSchema,
+} from './packing.js';
 
 export * from './define.js';
+export * from './packing.js';
 export * from './permissions.js';
 export * from './schemas.js';
 
@@ -85,6 +107,105 @@ export const calls = {
     output: orderDetailSchema,
     permission: 'orders.note',
   }),
+  /**
+   * What a scanned or typed code names: an order number (from a packing slip's barcode).
+   * NOT_FOUND for no such order; FORBIDDEN, saying so, for another store's order.
+   */
+  'orders.lookup': defineCall({
+    kind: 'query',
+    input: lookupInputSchema,
+    output: lookupOutputSchema,
+    permission: 'orders.read',
+  }),
+  /** Claim an order for this station while packing it. CLAIMED_ELSEWHERE unless takeOver. Renews an own claim. */
+  'orders.claim': defineCall({
+    kind: 'mutation',
+    input: claimInputSchema,
+    output: claimSchema,
+    permission: 'orders.fulfill',
+  }),
+  /** Let go of this station's claim (done packing, or walked away). */
+  'orders.releaseClaim': defineCall({
+    kind: 'mutation',
+    input: orderRefSchema,
+    output: orderDetailSchema,
+    permission: 'orders.fulfill',
+  }),
+  /** Record delivery by hand (carrier integration comes later). */
+  'orders.markDelivered': defineCall({
+    kind: 'mutation',
+    input: markDeliveredInputSchema,
+    output: orderDetailSchema,
+    permission: 'orders.fulfill',
+  }),
+  /** Correct where an order goes, before it ships; the old and new address go on the timeline. */
+  'orders.updateShippingAddress': defineCall({
+    kind: 'mutation',
+    input: updateShippingAddressInputSchema,
+    output: orderDetailSchema,
+    permission: 'orders.fulfill',
+  }),
+  /** Hold many orders; each is applied whole or refused with its reason. */
+  'orders.bulkHold': defineCall({
+    kind: 'mutation',
+    input: bulkHoldInputSchema,
+    output: bulkReportSchema,
+    permission: 'orders.hold',
+  }),
+  'orders.bulkRelease': defineCall({
+    kind: 'mutation',
+    input: bulkOrdersInputSchema,
+    output: bulkReportSchema,
+    permission: 'orders.hold',
+  }),
+  /** Mark orders shipped from a CSV (order number, carrier, tracking number); a report row per line. */
+  'shipments.importCsv': defineCall({
+    kind: 'mutation',
+    input: importShipmentsInputSchema,
+    output: importReportSchema,
+    permission: 'orders.fulfill',
+    maxInputBytes: 16 * 1024 * 1024,
+  }),
+  /** Start rendering packing slips for many orders into one PDF; progress arrives as slips.progress. */
+  'slips.start': defineCall({
+    kind: 'mutation',
+    input: slipStartInputSchema,
+    output: slipJobSchema,
+    permission: 'orders.read',
+  }),
+  'slips.status': defineCall({
+    kind: 'query',
+    input: slipJobRefSchema,
+    output: slipJobSchema,
+    permission: 'orders.read',
+  }),
+  'slips.cancel': defineCall({
+    kind: 'mutation',
+    input: slipJobRefSchema,
+    output: slipJobSchema,
+    permission: 'orders.read',
+  }),
+  /** Show a finished batch for printing. */
+  'slips.open': defineCall({
+    kind: 'query',
+    input: slipJobRefSchema,
+    output: slipOpenOutputSchema,
+    permission: 'orders.read',
+  }),
+  /** A customer's address book. */
+  'customers.addresses': defineCall({
+    kind: 'query',
+    input: customerRefSchema,
+    output: z.array(savedAddressSchema),
+    permission: 'customers.manage',
+  }),
+  /** Add or edit an address; making it the default unsets the previous default of that type. */
+  'customers.saveAddress': defineCall({
+    kind: 'mutation',
+    input: saveAddressInputSchema,
+    output: z.array(savedAddressSchema),
+    permission: 'customers.manage',
+  }),
 } as const;
 
 export type Calls = typeof calls;
@@ -99,6 +220,8 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(call
 export const events = {
   /** Orders whose rows changed; the renderer refetches what it shows of them. */
   'orders.changed': { payload: ordersChangedSchema },
+  /** A packing-slip batch moved on (or finished, failed, was cancelled). */
+  'slips.progress': { payload: slipsProgressSchema },
 } as const satisfies Record<string, EventDefinition>;
 
 export type Events = typeof events;
@@ -107,3 +230,9 @@ export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
 
 /** Inputs bigger than this are refused before parsing: no legitimate call comes close. */
 export const MAX_INPUT_BYTES = 256 * 1024;
+
+/** The largest input any call accepts: transports size their read buffers by it. */
+export const LARGEST_INPUT_BYTES = Math.max(
+  MAX_INPUT_BYTES,
+  ...Object.values(calls).map((definition: { maxInputBytes?: number }) => definition.maxInputBytes ?? 0),
+);

@@ -4,7 +4,7 @@ export type StaffRole = 'seller' | 'admin';
 
 const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
   seller: new Set<Permission>(['orders.read', 'orders.fulfill', 'orders.hold', 'orders.note']),
-  admin: new Set<Permission>(['orders.read', 'orders.fulfill', 'orders.hold', 'orders.note']),
+  admin: new Set<Permission>(['orders.read', 'orders.fulfill', 'orders.hold', 'orders.note', 'customers.manage']),
 };
 
 export function roleHas(role: StaffRole, permission: Permission): boolean {

@@ -52,22 +52,29 @@ export const orderListInputSchema = z
   .strict();
 export type OrderListInput = z.input<typeof orderListInputSchema>;
 
-export const queueRowSchema = z.object({
-  id: idSchema,
-  number: z.string(),
-  customerName: z.string(),
-  customerEmail: z.string(),
+/** An order's state as every screen shows it: the three status dimensions, its queue and hold. */
+const orderStateShape = {
   status: orderStatusSchema,
   fulfillmentStatus: fulfillmentStatusSchema,
   paymentStatus: paymentStatusSchema,
   queue: queueSchema,
   onHold: z.boolean(),
   holdReason: z.string().nullable(),
+};
+
+export const queueRowSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  customerName: z.string(),
+  customerEmail: z.string(),
+  ...orderStateShape,
   placedAt: epochMs,
   totalCents: cents,
   itemCount: z.number().int().nonnegative(),
   storeNames: z.array(z.string()),
   shipToState: z.string().nullable(),
+  /** The station packing it right now, if any (fresh claims only). */
+  claimedBy: z.object({ stationName: z.string(), userName: z.string(), mine: z.boolean() }).nullable(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -129,16 +136,23 @@ export const orderEventViewSchema = z.object({
 });
 export type OrderEventView = z.infer<typeof orderEventViewSchema>;
 
+/** Who is packing an order, while the claim is fresh. */
+export const claimSchema = z.object({
+  stationId: z.string(),
+  stationName: z.string(),
+  userName: z.string(),
+  claimedAt: epochMs,
+  expiresAt: epochMs,
+  /** True when the claim is this caller's own station. */
+  mine: z.boolean(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
 export const orderDetailSchema = z.object({
   id: idSchema,
   number: z.string(),
-  status: orderStatusSchema,
-  fulfillmentStatus: fulfillmentStatusSchema,
-  paymentStatus: paymentStatusSchema,
-  queue: queueSchema,
-  onHold: z.boolean(),
-  holdReason: z.string().nullable(),
-  customer: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  ...orderStateShape,
+  customer: z.object({ id: idSchema, name: z.string(), email: z.string(), phone: z.string().nullable() }),
   billingAddress: addressSnapshotSchema,
   shippingAddress: addressSnapshotSchema.nullable(),
   shippingMethod: z.string().nullable(),
@@ -165,6 +179,7 @@ export const orderDetailSchema = z.object({
   hiddenItemCount: z.number().int().nonnegative(),
   shipments: z.array(shipmentViewSchema),
   events: z.array(orderEventViewSchema),
+  claim: claimSchema.nullable(),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
@@ -177,6 +192,8 @@ export const markPackedInputSchema = z
     orderId: idSchema,
     /** Items and quantities packed; omitted means every remaining physical item. */
     items: z.array(itemQuantitySchema).min(1).max(500).optional(),
+    /** 'scan': verified by scanning each unit at the packing station; 'manual': ticked by hand. */
+    source: z.enum(['scan', 'manual']).default('manual'),
   })
   .strict();
 
@@ -194,6 +211,8 @@ export const shipInputSchema = z
     items: z.array(itemQuantitySchema).min(1).max(500).optional(),
     /** false = "don't email the customer" for this action. */
     notifyCustomer: z.boolean().default(true),
+    /** Ship items that were not verified (packed) anyway; the reason goes on the timeline. */
+    verificationOverride: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
 export type ShipInput = z.input<typeof shipInputSchema>;

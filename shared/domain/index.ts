@@ -9,3 +9,4 @@ export * from './hold.js';
 export * from './queue.js';
 export * from './tracking.js';
 export * from './address.js';
+export * from './packing.js';

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'CONFLICT',
+  /** Another station is packing this order; the caller may take it over. */
+  'CLAIMED_ELSEWHERE',
+  /** Shipping items that were not verified by scan, without an override reason. */
+  'NOT_VERIFIED',
   'UNKNOWN_CALL',
   'REFUND_EXCEEDS_CAPTURED',
   'INTERNAL',

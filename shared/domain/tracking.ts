@@ -1,3 +1,4 @@
+import { dhl, fedex, getTracking, ups, usps, type TrackingCourier } from 'ts-tracking-number';
 import { fail, ok, type Result } from './result.js';
 
 export const CARRIERS = ['ups', 'usps', 'fedex', 'dhl', 'other'] as const;
@@ -15,7 +16,8 @@ export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = {
 export const CARRIER_NAME_MAX = 80;
 export const TRACKING_URL_MAX = 2048;
 
-// Kept apart from detection/validation so a carrier-detection library can replace that part alone.
+// Our own templates, not the detection library's: some of its links are plain http, and a link in
+// a customer email must be https.
 const URL_PREFIXES: Readonly<Record<KnownCarrier, string>> = {
   ups: 'https://www.ups.com/track?tracknum=',
   usps: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=',
@@ -31,6 +33,104 @@ export function normalizeTrackingNumber(raw: string): string {
 /** Public tracking page for a known carrier; the number is URL-encoded. */
 export function buildTrackingUrl(carrier: KnownCarrier, trackingNumber: string): string {
   return URL_PREFIXES[carrier] + encodeURIComponent(trackingNumber);
+}
+
+// Detection and check digits come from ts-tracking-number (formats and checksums maintained
+// upstream in tracking_number_data). The order settles numbers that fit two carriers' formats:
+// a 20-digit 92… number is far more often USPS than FedEx SmartPost, which USPS delivers anyway.
+const COURIERS: ReadonlyArray<readonly [KnownCarrier, TrackingCourier]> = [
+  ['ups', ups as TrackingCourier],
+  ['usps', usps as TrackingCourier],
+  ['fedex', fedex as TrackingCourier],
+  ['dhl', dhl as TrackingCourier],
+];
+
+// A number that fits a carrier's format but fails its checksum is a typo or a misread scan,
+// which deserves a different sentence than a number that isn't that carrier's at all.
+const FORMATS: ReadonlyMap<KnownCarrier, readonly RegExp[]> = new Map(
+  COURIERS.map(([carrier, courier]) => [
+    carrier,
+    courier.tracking_numbers.map((t) => new RegExp(`^(?:${typeof t.regex === 'string' ? t.regex : t.regex.join('')})$`)),
+  ]),
+);
+
+const TRACKING_NUMBER_PATTERN = /^[A-Z0-9]{8,40}$/;
+
+interface Detected {
+  carrier: KnownCarrier;
+  serviceName: string;
+}
+
+/** The first known carrier for which the number is valid, check digit included. */
+function validFor(trackingNumber: string, carriers: readonly KnownCarrier[]): Detected | null {
+  for (const [carrier, courier] of COURIERS) {
+    if (!carriers.includes(carrier)) continue;
+    const found = getTracking(trackingNumber, [courier]);
+    if (found) return { carrier, serviceName: found.name };
+  }
+  return null;
+}
+
+const fitsFormatOf = (trackingNumber: string, carrier: KnownCarrier): boolean =>
+  (FORMATS.get(carrier) ?? []).some((format) => format.test(trackingNumber));
+
+const KNOWN_CARRIERS = COURIERS.map(([carrier]) => carrier);
+
+export type DetectedTracking =
+  | { ok: true; carrier: KnownCarrier; trackingNumber: string; trackingUrl: string; serviceName: string }
+  | { ok: false; reason: string };
+
+/**
+ * Which carrier a typed or scanned tracking number belongs to, with its https tracking link and
+ * the carrier's service ("USPS 91", "FedEx Express (12)"). Cheap enough to run on every keystroke.
+ * `reason` is a sentence for the person: empty input, a bad check digit, or an unknown format
+ * (then "Other" with a carrier name and link is the way on).
+ */
+export function detectTracking(raw: string): DetectedTracking {
+  const trackingNumber = normalizeTrackingNumber(raw);
+  if (trackingNumber.length === 0) return { ok: false, reason: 'Enter or scan a tracking number.' };
+  if (!TRACKING_NUMBER_PATTERN.test(trackingNumber)) {
+    return { ok: false, reason: 'A tracking number has 8 to 40 letters and digits.' };
+  }
+  const found = validFor(trackingNumber, KNOWN_CARRIERS);
+  if (found) {
+    return { ok: true, carrier: found.carrier, trackingNumber, trackingUrl: buildTrackingUrl(found.carrier, trackingNumber), serviceName: found.serviceName };
+  }
+  const lookalike = KNOWN_CARRIERS.find((carrier) => fitsFormatOf(trackingNumber, carrier));
+  if (lookalike) {
+    return { ok: false, reason: `This looks like a ${CARRIER_LABELS[lookalike]} number, but its check digit doesn't match.` };
+  }
+  return {
+    ok: false,
+    reason: "This isn't a UPS, USPS, FedEx or DHL tracking number. For another carrier, choose Other and give its name and tracking link.",
+  };
+}
+
+/**
+ * Completes a number that lacks its final check digit, for demo data and benchmarks that make up
+ * numbers: the digit the detection library accepts for that carrier, or null when none does
+ * (the rest of the number doesn't fit the carrier's format).
+ */
+export function withCheckDigit(carrier: KnownCarrier, withoutCheckDigit: string): string | null {
+  const base = normalizeTrackingNumber(withoutCheckDigit);
+  for (let digit = 0; digit <= 9; digit++) {
+    const candidate = `${base}${digit}`;
+    if (validFor(candidate, [carrier])) return candidate;
+  }
+  return null;
+}
+
+/** Why a well-formed number is refused for the chosen known carrier, or null when it is valid for it. */
+function carrierMismatch(carrier: KnownCarrier, trackingNumber: string): string | null {
+  if (validFor(trackingNumber, [carrier])) return null;
+  const label = CARRIER_LABELS[carrier];
+  const other = validFor(
+    trackingNumber,
+    KNOWN_CARRIERS.filter((c) => c !== carrier),
+  );
+  if (other) return `This looks like a ${CARRIER_LABELS[other.carrier]} number, not ${label}.`;
+  if (fitsFormatOf(trackingNumber, carrier)) return `This isn't a valid ${label} tracking number (check digit doesn't match).`;
+  return `This isn't a valid ${label} tracking number.`;
 }
 
 export interface TrackingInput {
@@ -62,9 +162,10 @@ function checkHttpsUrl(raw: string): string | null {
 }
 
 /**
- * Validates and completes tracking details for a shipment. Known carriers get their
- * carrier name and URL from templates (any supplied URL is ignored so links stay
- * trustworthy); 'other' needs a carrier name and an https tracking URL.
+ * Validates and completes tracking details for a shipment. A known carrier's number must be
+ * valid for that carrier, check digit included (see detectTracking); it gets its carrier name
+ * and URL from templates (any supplied URL is ignored so links stay trustworthy). 'other' needs
+ * a carrier name and an https tracking URL, and its number is only checked for shape.
  * Every problem is reported at once in `fields` so a form can mark them all.
  */
 export function checkTracking(input: TrackingInput): Result<Tracking> {
@@ -75,8 +176,11 @@ export function checkTracking(input: TrackingInput): Result<Tracking> {
   }
 
   const trackingNumber = normalizeTrackingNumber(input.trackingNumber);
-  if (!/^[A-Z0-9]{8,40}$/.test(trackingNumber)) {
+  if (!TRACKING_NUMBER_PATTERN.test(trackingNumber)) {
     fields.trackingNumber = 'Enter a tracking number of 8 to 40 letters and digits.';
+  } else if (carrier !== 'other' && fields.carrier === undefined) {
+    const mismatch = carrierMismatch(carrier, trackingNumber);
+    if (mismatch !== null) fields.trackingNumber = mismatch;
   }
 
   let trackingUrl = '';

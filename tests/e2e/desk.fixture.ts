@@ -1,20 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
-import { openStore } from '../../db/open.js';
-import { seedMarketplace, type SeedSummary } from '../../db/seed/generate.js';
+import type { SeedSummary } from '../../db/seed/generate.js';
 import type { OrderStore } from '../../db/store.js';
-import { resolveActor } from '../../electron/main/app/actor.js';
+import type { Station } from '../../electron/main/app/actor.js';
 import type { Actor } from '../../electron/main/app/context.js';
-import { createApp } from '../../electron/main/app/create-app.js';
-import { startWebHost, type WebHost } from '../../electron/web-host/server.js';
+import type { App } from '../../electron/main/app/create-app.js';
+import type { WebHost } from '../../electron/web-host/server.js';
+import { startDesk } from './start-desk.js';
 
 export interface Desk {
   store: OrderStore;
   seed: SeedSummary;
   host: WebHost;
   actor: Actor;
+  /** The handler table behind the hosts: tests ask it what the desk would answer. */
+  app: App;
+  /** A second station (its own web host and actor) on the same database. */
+  openStation(station: Station, userId?: number): Promise<{ host: WebHost; actor: Actor }>;
 }
 
 /**
@@ -24,19 +25,14 @@ export interface Desk {
 export const test = base.extend<{ desk: Desk; asUser: 'admin' | 'seller' }>({
   asUser: ['admin', { option: true }],
   desk: async ({ asUser }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
-    const store = openStore(join(dir, 'desk.sqlite'));
-    const seed = seedMarketplace(store, { orders: 300, seed: 7 });
-    const app = createApp(store, { checkOutputs: true });
-    const userId = asUser === 'admin' ? seed.adminUserId : seed.sellerUserIds[0]!;
-    const actor = resolveActor(store, userId, { id: 'e2e-station', name: 'Packing bench 3' })!;
-    const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir: resolve('out/renderer'), port: 0 });
-    const unsubscribe = app.subscribe((event, payload) => host.broadcast(event, payload));
-    await use({ store, seed, host, actor });
-    unsubscribe();
-    await host.close();
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
+    const desk = await startDesk({
+      orders: 300,
+      seed: 7,
+      userId: (seed) => (asUser === 'admin' ? seed.adminUserId : seed.sellerUserIds[0]!),
+      station: { id: 'e2e-station', name: 'Packing bench 3' },
+    });
+    await use(desk);
+    await desk.close();
   },
 });
 

@@ -38,12 +38,17 @@ test('search an order, ship it with a tracking number, and see it leave "to pack
   await page.getByRole('button', { name: 'Ship', exact: true }).click();
   await page.getByLabel('Carrier').selectOption('ups');
   await page.getByLabel('Tracking number').fill(UPS_TRACKING);
+  // Nothing was scanned at the packing station, so shipping needs a reason (the verification rule).
+  await page.getByRole('button', { name: 'Ship order' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Say why these units ship without being verified.');
+  await page.getByLabel(/not verified: why ship anyway/).fill('Checked by hand at the counter');
   await page.getByRole('button', { name: 'Ship order' }).click();
 
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline).toContainText(`Shipped with UPS, tracking number ${UPS_TRACKING}`);
   await expect(timeline).toContainText(desk.actor.name);
   await expect(timeline).toContainText('Packing bench 3');
+  await expect(timeline).toContainText('Checked by hand at the counter');
   await expect(page.getByRole('link', { name: UPS_TRACKING })).toHaveAttribute('href', /^https:\/\/www\.ups\.com\//);
 
   await page.getByRole('button', { name: 'Back to queue' }).click();

@@ -24,6 +24,8 @@ export interface ItemSpec {
   quantity: number;
   digital?: boolean;
   fulfilled?: number;
+  /** Defaults to "0" + sku. */
+  barcode?: string | null;
 }
 
 export interface OrderSpec {
@@ -41,6 +43,8 @@ export class Fixture {
   readonly file = join(this.dir, 'desk.sqlite');
   readonly store: OrderStore = openStore(this.file);
   readonly events: Array<{ event: EventName; payload: unknown }> = [];
+  /** The app's clock: move it to expire claims and the like. */
+  clock = NOW;
   readonly app: App;
   private ids = 0;
   readonly storeA: number;
@@ -51,7 +55,7 @@ export class Fixture {
   readonly customerId: number;
 
   constructor() {
-    this.app = createApp(this.store, { now: () => NOW, newId: () => `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`, checkOutputs: true, logError: () => {} });
+    this.app = createApp(this.store, { now: () => this.clock, newId: () => `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`, checkOutputs: true, logError: () => {} });
     this.app.subscribe((event, payload) => this.events.push({ event, payload }));
     const s = this.store.sqlite;
     const insertStore = s.prepare('INSERT INTO stores (slug, name, is_demo, created_at) VALUES (?, ?, 0, ?)');
@@ -101,13 +105,19 @@ export class Fixture {
        VALUES (?, ?, ?, ?, ?, ?, ?, 1500, ?)`,
     );
     for (const item of spec.items) {
-      insertItem.run(orderId, item.storeId, `Item ${item.sku}`, item.sku, `0${item.sku}`, item.digital ? 1 : 0, item.quantity, item.fulfilled ?? 0);
+      const barcode = item.barcode === undefined ? `0${item.sku}` : item.barcode;
+      insertItem.run(orderId, item.storeId, `Item ${item.sku}`, item.sku, barcode, item.digital ? 1 : 0, item.quantity, item.fulfilled ?? 0);
     }
     for (const storeId of new Set(spec.items.map((i) => i.storeId))) {
       s.prepare("INSERT INTO order_stores (order_id, store_id, queue, placed_at) VALUES (?, ?, 'to_pack', ?)").run(orderId, storeId, placedAt);
     }
     this.store.transaction(() => saveOrder(this.store, findOrder(this.store, orderId)!, {}, placedAt));
     return orderId;
+  }
+
+  /** The same person working at another packing station. */
+  atStation(actor: Actor, id: string, name: string): Actor {
+    return { ...actor, stationId: id, stationName: name };
   }
 
   call<N extends CallName>(actor: Actor | null, name: N, input: CallInput<N>): Result<CallOutput<N>> {

@@ -1,4 +1,4 @@
-import { findOrder, orderStoreIds } from '../../../db/queries/order-detail.js';
+import { findOrder, orderStoreIds, type Viewer } from '../../../db/queries/order-detail.js';
 import type { StoreScope } from '../../../db/queries/scope.js';
 import type { Order } from '../../../db/schema.js';
 import type { OrderStore } from '../../../db/store.js';
@@ -6,6 +6,8 @@ import { fail, ok, type Result } from '../../../shared/domain/result.js';
 import type { Actor } from './context.js';
 
 export const scopeOf = (actor: Actor): StoreScope => actor.storeIds;
+
+export const viewerOf = (actor: Actor, now: number): Viewer => ({ scope: actor.storeIds, stationId: actor.stationId, now });
 
 /**
  * Loads an order the actor may act on. A seller gets the same FORBIDDEN whether the order belongs

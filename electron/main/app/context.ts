@@ -1,5 +1,6 @@
 import type { OrderStore } from '../../../db/store.js';
 import type { EventName, EventPayload, StaffRole } from '../../../shared/contract/index.js';
+import type { Printouts } from '../services/slips/printouts.js';
 
 /** The person and station making a call, resolved by the transport before any handler runs. */
 export interface Actor {
@@ -20,4 +21,8 @@ export interface AppContext {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Errors that aren't the caller's fault; never given secrets or customer data. */
   logError: (message: string, error: unknown) => void;
+  /** Where packing-slip PDFs are written; createApp fills in a temp folder per database. */
+  slipsDir?: string;
+  /** How a finished PDF is shown: the OS viewer in Electron, a URL on the web host (the default). */
+  printouts?: Printouts;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderStore } from '../../../db/store.js';
 import type { EventName } from '../../../shared/contract/index.js';
+import { defaultSlipsDir, type Printouts, webPrintouts } from '../services/slips/printouts.js';
 import type { AppContext } from './context.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
@@ -20,6 +21,10 @@ export interface CreateAppOptions {
   logError?: (message: string, error: unknown) => void;
   /** Validate every output against its schema: on in tests, off in the app's hot path. */
   checkOutputs?: boolean;
+  /** Packing-slip PDFs: userData/slips in the desktop app; a temp folder per database otherwise. */
+  slipsDir?: string;
+  /** Opens finished PDFs (the OS viewer in Electron); defaults to URLs served by the web host. */
+  printouts?: Printouts;
 }
 
 /** Wires a store into the handler table. Shared by the Electron main process, the web host and tests. */
@@ -35,6 +40,8 @@ export function createApp(store: OrderStore, options: CreateAppOptions = {}): Ap
     logError:
       options.logError ??
       ((message, error) => console.error(`[order-desk] ${message}:`, error instanceof Error ? error.stack : String(error))),
+    slipsDir: options.slipsDir ?? defaultSlipsDir(store),
+    printouts: options.printouts ?? webPrintouts,
   };
   const dispatch = createDispatch(ctx, createHandlers(ctx), { checkOutputs: options.checkOutputs ?? false });
   return {

@@ -33,11 +33,11 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 export function createDispatch(ctx: AppContext, handlers: Handlers, options: { checkOutputs?: boolean } = {}): Dispatch {
   return (actor, name, rawInput) => {
     if (!isCallName(name)) return fail('UNKNOWN_CALL', `There is no call named "${name.slice(0, 80)}".`);
+    const definition = calls[name];
     const size = inputSize(rawInput);
     if (size === null) return fail('INVALID_INPUT', 'The request could not be read.');
-    if (size > MAX_INPUT_BYTES) return fail('INVALID_INPUT', 'The request is too large.');
+    if (size > (definition.maxInputBytes ?? MAX_INPUT_BYTES)) return fail('INVALID_INPUT', 'The request is too large.');
     if (!actor) return fail('UNAUTHENTICATED', 'Sign in to use the desk.');
-    const definition = calls[name];
     if (!roleHas(actor.role, definition.permission)) return fail('FORBIDDEN', "Your role doesn't allow this.");
     const parsed = definition.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

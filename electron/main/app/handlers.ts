@@ -2,15 +2,22 @@ import { loadOrderDetail } from '../../../db/queries/order-detail.js';
 import { listQueue } from '../../../db/queries/queue.js';
 import type { CallName, CallOutput, ParsedInput, StoreSummary } from '../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../shared/domain/result.js';
-import { loadOrderFor, scopeOf } from './access.js';
+import { loadOrderFor, scopeOf, viewerOf } from './access.js';
+import { answerWithDetail } from './answer-with-detail.js';
 import type { Actor, AppContext } from './context.js';
 import { placeHold, releaseHold } from './mutations/hold.js';
 import { addNote } from './mutations/note.js';
 import { markPacked } from './mutations/pack.js';
 import { ship } from './mutations/ship.js';
+import { customerHandlers } from './customers/handlers.js';
+import { importHandlers } from './import/handlers.js';
+import { packingHandlers } from './packing/handlers.js';
+import { slipHandlers } from './slips/handlers.js';
 
 export type Handler<N extends CallName> = (input: ParsedInput<N>, actor: Actor) => Result<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
+/** A feature's slice of the table; createHandlers checks that the slices cover every call. */
+export type HandlerGroup<N extends CallName> = { [K in N]: Handler<K> };
 
 function listStores(ctx: AppContext, actor: Actor): StoreSummary[] {
   let query = ctx.store.q.selectFrom('stores').select(['id', 'slug', 'name', 'is_demo']).orderBy('name');
@@ -23,16 +30,29 @@ function listStores(ctx: AppContext, actor: Actor): StoreSummary[] {
  * this same table through dispatch(), which has already parsed the input and checked the role.
  */
 export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...orderHandlers(ctx),
+    ...packingHandlers(ctx),
+    ...customerHandlers(ctx),
+    ...importHandlers(ctx),
+    ...slipHandlers(ctx),
+  };
+}
+
+type OrderCall =
+  | 'session.get'
+  | 'stores.list'
+  | 'orders.list'
+  | 'orders.get'
+  | 'orders.markPacked'
+  | 'orders.ship'
+  | 'orders.placeHold'
+  | 'orders.releaseHold'
+  | 'orders.addNote';
+
+function orderHandlers(ctx: AppContext): HandlerGroup<OrderCall> {
   const { store } = ctx;
-  /** Mutations answer with the fresh order page so the screen updates without a second call. */
-  const detailAfter =
-    <N extends CallName>(mutate: (ctx: AppContext, actor: Actor, input: ParsedInput<N>) => Result<{ orderId: number }>) =>
-    (input: ParsedInput<N>, actor: Actor) => {
-      const result = mutate(ctx, actor, input);
-      if (!result.ok) return result;
-      const order = loadOrderFor(store, actor, result.value.orderId);
-      return order.ok ? ok(loadOrderDetail(store, order.value, scopeOf(actor))) : order;
-    };
+  const detailAfter = answerWithDetail(ctx);
 
   return {
     'session.get': (_input, actor) => {
@@ -61,12 +81,13 @@ export function createHandlers(ctx: AppContext): Handlers {
           cursor: input.cursor,
           limit: input.limit,
           now: ctx.now(),
+          stationId: actor.stationId,
         }),
       );
     },
     'orders.get': (input, actor) => {
       const order = loadOrderFor(store, actor, input.orderId);
-      return order.ok ? ok(loadOrderDetail(store, order.value, scopeOf(actor))) : order;
+      return order.ok ? ok(loadOrderDetail(store, order.value, viewerOf(actor, ctx.now()))) : order;
     },
     'orders.markPacked': detailAfter<'orders.markPacked'>(markPacked),
     'orders.ship': detailAfter<'orders.ship'>(ship),

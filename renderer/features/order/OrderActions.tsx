@@ -1,9 +1,11 @@
 import { Button, Group, Kbd, Tooltip } from '@mantine/core';
+import { useRef } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
+import { PrintSlipsButton, type PrintSlipsHandle } from '../slips/PrintSlipsButton.js';
 import { useShortcuts } from '../../lib/shortcuts.js';
 import { useSession } from '../../stores/session.js';
 import { notify } from '../../stores/toasts.js';
-import { canAddNote, canMarkPacked, canPlaceHold, canReleaseHold, canShip, type Availability } from './rules.js';
+import { canAddNote, canMarkDelivered, canMarkPacked, canPlaceHold, canReleaseHold, canShip, type Availability } from './rules.js';
 import { useOrder, type MutationName } from './store.js';
 
 interface Action {
@@ -29,15 +31,25 @@ async function releaseHold(order: OrderDetail) {
 export function useOrderActions(order: OrderDetail): Action[] {
   const role = useSession((s) => s.session?.user.role ?? null);
   const open = useOrder.getState().openModal;
+  const shippedAlready = order.status === 'shipped' || order.status === 'delivered';
   return [
-    {
-      label: 'Mark packed',
-      shortcut: 'p',
-      availability: canMarkPacked(order, role),
-      busyWith: 'orders.markPacked',
-      run: () => void markPacked(order),
-      variant: 'light',
-    },
+    shippedAlready
+      ? {
+          label: 'Mark delivered',
+          shortcut: 'd',
+          availability: canMarkDelivered(order, role),
+          busyWith: 'orders.markDelivered',
+          run: () => open('deliver'),
+          variant: 'light',
+        }
+      : {
+          label: 'Mark packed',
+          shortcut: 'p',
+          availability: canMarkPacked(order, role),
+          busyWith: 'orders.markPacked',
+          run: () => void markPacked(order),
+          variant: 'light',
+        },
     { label: 'Ship', shortcut: 's', availability: canShip(order, role), run: () => open('ship'), variant: 'filled' },
     order.onHold
       ? {
@@ -70,10 +82,16 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   // Both hold shortcuts work whichever button is showing.
   shortcuts.h ??= () => tryRun({ availability: canPlaceHold(order, role), run: () => useOrder.getState().openModal('hold') });
   shortcuts.r ??= () => tryRun({ availability: canReleaseHold(order, role), run: () => void releaseHold(order) });
+  // Likewise packed and delivered: only one of the two buttons shows at a time.
+  shortcuts.p ??= () => tryRun({ availability: canMarkPacked(order, role), run: () => void markPacked(order) });
+  shortcuts.d ??= () => tryRun({ availability: canMarkDelivered(order, role), run: () => useOrder.getState().openModal('deliver') });
+  const slips = useRef<PrintSlipsHandle>(null);
+  shortcuts.P = () => slips.current?.print();
   useShortcuts(shortcuts);
 
   return (
     <Group gap="xs" wrap="nowrap">
+      <PrintSlipsButton ref={slips} orderIds={[order.id]} />
       {actions.map((action) => {
         const disabled = !action.availability.ok || (busy !== null && busy !== action.busyWith);
         const button = (

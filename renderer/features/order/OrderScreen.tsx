@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Grid, Group, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
+import { usePacking } from '../packing/store.js';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import { on } from '../../api/client.js';
 import { StatusBadges } from '../../components/StatusBadges.js';
@@ -9,6 +10,7 @@ import { useRoute } from '../../stores/route.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OrderActions } from './OrderActions.js';
 import { OrderSidebar, Panel } from './OrderSidebar.js';
+import { DeliverModal } from './DeliverModal.js';
 import { ShipModal } from './ShipModal.js';
 import { Shipments } from './Shipments.js';
 import { useOrder } from './store.js';
@@ -39,6 +41,19 @@ export function OrderScreen({ orderId }: { orderId: number }) {
         <Text size="xs" c="dimmed">
           <Kbd size="xs">Esc</Kbd>
         </Text>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          color="teal"
+          ml="auto"
+          onClick={() => {
+            void usePacking.getState().openOrder(orderId);
+            useRoute.getState().openPacking();
+          }}
+          rightSection={<Kbd size="xs">F2</Kbd>}
+        >
+          Pack at the station
+        </Button>
       </Group>
       {detail ? (
         <OrderView order={detail} />
@@ -76,6 +91,24 @@ function OrderView({ order }: { order: OrderDetail }) {
         <OrderActions order={order} />
       </Group>
 
+      {order.claim && (
+        <Alert
+          color={order.claim.mine ? 'blue' : 'orange'}
+          variant="light"
+          py="xs"
+          data-testid="claim-banner"
+          title={
+            order.claim.mine
+              ? `Being packed here, at ${order.claim.stationName}`
+              : `Being packed at ${order.claim.stationName} by ${order.claim.userName}`
+          }
+        >
+          <Text size="sm">
+            Since {formatRelative(order.claim.claimedAt)}.
+            {order.claim.mine ? '' : ' Check with them before packing or shipping it here.'}
+          </Text>
+        </Alert>
+      )}
       {order.onHold && (
         <Alert color="red" variant="light" title="On hold: release the hold before packing or shipping." role="alert" py="xs">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -114,6 +147,7 @@ function OrderView({ order }: { order: OrderDetail }) {
       <ShipModal order={order} />
       <HoldModal order={order} />
       <NoteModal order={order} />
+      <DeliverModal order={order} />
     </Stack>
   );
 }

@@ -1,8 +1,11 @@
 import { Anchor, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { AddressSnapshot, OrderDetail } from '../../../shared/contract/index.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { humanize } from '../../lib/format.js';
+import { useShortcuts } from '../../lib/shortcuts.js';
+import { EditShippingAddressButton, type EditShippingAddressHandle } from '../addresses/EditShippingAddressButton.js';
+import { useOrder } from './store.js';
 
 export function Panel({ title, children, label }: { title: string; children: ReactNode; label?: string }) {
   return (
@@ -57,6 +60,8 @@ function MoneyRow({ label, cents, strong, negative }: { label: string; cents: nu
 
 export function OrderSidebar({ order }: { order: OrderDetail }) {
   const m = order.money;
+  const editAddress = useRef<EditShippingAddressHandle>(null);
+  useShortcuts({ a: () => editAddress.current?.open() });
   return (
     <Stack gap="sm">
       <Panel title="Customer">
@@ -79,6 +84,11 @@ export function OrderSidebar({ order }: { order: OrderDetail }) {
         )}
       </Panel>
       <Panel title="Ship to">
+        {order.shippingAddress && (
+          <div style={{ float: 'right', marginTop: -30 }}>
+            <EditShippingAddressButton ref={editAddress} order={order} onSaved={(saved) => useOrder.getState().replaceDetail(saved)} />
+          </div>
+        )}
         {order.shippingAddress ? <Address address={order.shippingAddress} /> : <Text size="sm" c="dimmed">No shipping address: nothing on this order ships.</Text>}
         {order.shippingMethod && (
           <Text size="xs" c="dimmed" mt={4}>

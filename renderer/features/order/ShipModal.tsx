@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Stack
 import { useState, type FormEvent } from 'react';
 import type { OrderDetail, ShipInput } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
+import { verifiedUnits } from '../../../shared/domain/packing.js';
 import { CARRIERS, CARRIER_LABELS, checkTracking, type Carrier } from '../../../shared/domain/tracking.js';
 import { shippableItems } from './rules.js';
 import { useOrder } from './store.js';
@@ -39,10 +40,13 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
   const [quantities, setQuantities] = useState(() => initialQuantities(order));
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
 
   const items = shippableItems(order);
   const multiStore = new Set(items.map((item) => item.storeId)).size > 1;
   const clearError = (key: string) => setErrors(({ [key]: _gone, ...rest }) => rest);
+  // Units in this parcel that nobody scanned or ticked as packed: shipping them needs a reason.
+  const unverified = items.reduce((sum, item) => sum + Math.max(0, (quantities[item.id] ?? 0) - verifiedUnits(item)), 0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +56,8 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
     const next: Errors = tracking.ok ? {} : { ...tracking.fields };
     const lines = items.map((item) => ({ itemId: item.id, quantity: quantities[item.id] ?? 0 })).filter((l) => l.quantity > 0);
     if (lines.length === 0) next.items = 'Choose at least one item to ship.';
-    if (!tracking.ok || lines.length === 0) {
+    if (unverified > 0 && overrideReason.trim() === '') next.verificationOverride = 'Say why these units ship without being verified.';
+    if (!tracking.ok || lines.length === 0 || next.verificationOverride) {
       setErrors(next);
       return;
     }
@@ -69,6 +74,7 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
       input.trackingUrl = tracking.value.trackingUrl;
     }
     if (!everything) input.items = lines;
+    if (unverified > 0) input.verificationOverride = overrideReason.trim();
     lastCarrier = carrier;
 
     const result = await useOrder
@@ -200,6 +206,20 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
             </Text>
           )}
         </div>
+        {unverified > 0 && (
+          <TextInput
+            label={`${unverified} ${unverified === 1 ? 'unit was' : 'units were'} not verified: why ship anyway?`}
+            description="Scan items at the packing station (F2) to verify them. The reason goes on the timeline."
+            value={overrideReason}
+            onChange={(event) => {
+              setOverrideReason(event.currentTarget.value);
+              clearError('verificationOverride');
+            }}
+            error={errors.verificationOverride}
+            maxLength={500}
+            autoComplete="off"
+          />
+        )}
         <Checkbox
           label="Email the customer"
           description="Sends the shipping confirmation with the tracking link."

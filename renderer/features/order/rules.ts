@@ -54,6 +54,15 @@ export function canReleaseHold(order: OrderDetail, role: StaffRole | null): Avai
   return check.ok ? yes : no(check.message);
 }
 
+export function canMarkDelivered(order: OrderDetail, role: StaffRole | null): Availability {
+  const perm = permitted(role, 'orders.fulfill');
+  if (!perm.ok) return perm;
+  if (order.status === 'delivered') return no('This order has already been delivered.');
+  if (order.status === 'cancelled' || order.status === 'returned') return no(`A ${order.status} order can't be marked delivered.`);
+  if (!order.shipments.some((shipment) => shipment.deliveredAt === null)) return no("Nothing on this order has shipped yet, so it can't be delivered.");
+  return yes;
+}
+
 export const canAddNote = (_order: OrderDetail, role: StaffRole | null): Availability => permitted(role, 'orders.note');
 
 /** Physical items with units left to ship: the lines of the ship form. */

@@ -5,13 +5,20 @@ import { call } from '../../api/client.js';
 import { newUuid } from '../../lib/format.js';
 import { notify } from '../../stores/toasts.js';
 
-export type MutationName = 'orders.markPacked' | 'orders.ship' | 'orders.placeHold' | 'orders.releaseHold' | 'orders.addNote';
+export type MutationName =
+  | 'orders.markPacked'
+  | 'orders.ship'
+  | 'orders.placeHold'
+  | 'orders.releaseHold'
+  | 'orders.addNote'
+  | 'orders.markDelivered';
 
 /** `seq` is new on every opening, so a form starts empty each time it opens. */
 export type OrderModal =
   | { kind: 'ship'; seq: number; /** Made once per opening, so a retried submit can't create a second parcel. */ shipmentId: string }
   | { kind: 'hold'; seq: number }
-  | { kind: 'note'; seq: number };
+  | { kind: 'note'; seq: number }
+  | { kind: 'deliver'; seq: number };
 
 interface OrderState {
   orderId: number | null;
@@ -26,6 +33,8 @@ interface OrderState {
   refresh(): Promise<void>;
   openModal(kind: OrderModal['kind']): void;
   closeModal(): void;
+  /** Show an order another call answered with (an address edit made outside this store). */
+  replaceDetail(detail: OrderDetail): void;
   mutate<N extends MutationName>(name: N, input: CallInput<N>, success: string): Promise<Result<OrderDetail>>;
 }
 
@@ -64,6 +73,10 @@ export const useOrder = create<OrderState>()((set, get) => ({
     set({ modal: kind === 'ship' ? { kind, seq, shipmentId: newUuid() } : { kind, seq } });
   },
   closeModal: () => set({ modal: null }),
+  replaceDetail(detail) {
+    generation++;
+    if (get().orderId === detail.id) set({ detail, status: 'ready', error: null });
+  },
 
   async mutate(name, input, success) {
     if (get().busy !== null) {

@@ -39,4 +39,24 @@ describe('describeEvent', () => {
       'Label printed (format: zpl, copies: 2).',
     );
   });
+
+  it('says why a parcel shipped without verification, as free text', () => {
+    const text = describeEvent(event('shipped', { carrierName: 'UPS', trackingNumber: '1Z999AA10123456784', verificationOverride: 'Label <b>torn</b>' }));
+    expect(text).toEqual({
+      title: 'Shipped with UPS, tracking number 1Z999AA10123456784. Shipped without verifying every unit:',
+      body: 'Label <b>torn</b>',
+      tone: 'warning',
+    });
+  });
+
+  it('tells scanned units from units ticked by hand', () => {
+    const items = [{ itemId: 7, sku: 'JUN-VAS-013', quantity: 1 }];
+    expect(describeEvent(event('items_packed', { items, source: 'scan' })).title).toBe('Verified by scanning 1 × JUN-VAS-013.');
+    expect(describeEvent(event('items_packed', { items, source: 'manual' })).title).toBe('Packed 1 × JUN-VAS-013.');
+  });
+
+  it('names the station a claim was taken from, and a delivery without email', () => {
+    expect(describeEvent(event('claim_taken_over', { fromStationName: 'Bench 2', fromUserName: 'Sam' })).title).toBe('Took over packing from Bench 2 (Sam).');
+    expect(describeEvent(event('delivered', { shipmentIds: ['a'], notifyCustomer: false })).title).toBe('Marked the parcel delivered. The customer was not emailed.');
+  });
 });

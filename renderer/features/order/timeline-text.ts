@@ -75,7 +75,8 @@ export function describeEvent(event: OrderEventView, titles: ItemTitles = new Ma
     }
     case 'items_packed': {
       const items = lines(d.items, titles);
-      return { title: items.length > 0 ? `Packed ${describeLines(items)}.` : 'Items packed.', tone: 'default' };
+      const verb = d.source === 'scan' ? 'Verified by scanning' : 'Packed';
+      return { title: items.length > 0 ? `${verb} ${describeLines(items)}.` : `${verb} the items.`, tone: 'default' };
     }
     case 'shipped': {
       const carrier = str(d.carrierName) ?? (str(d.carrier)?.toUpperCase() ?? null);
@@ -87,6 +88,9 @@ export function describeEvent(event: OrderEventView, titles: ItemTitles = new Ma
       if (items.length > 0) title += ` (${describeLines(items)})`;
       title += '.';
       if (d.notifyCustomer === false) title += ' The customer was not emailed.';
+      const override = str(d.verificationOverride);
+      // An override is the one thing a reviewer needs to see about a parcel: say why, apart.
+      if (override) return { title: `${title} Shipped without verifying every unit:`, body: override, tone: 'warning' };
       return { title, tone: 'success' };
     }
     case 'hold_placed': {
@@ -103,8 +107,19 @@ export function describeEvent(event: OrderEventView, titles: ItemTitles = new Ma
       const reason = str(d.reason);
       return reason ? { title: 'Cancelled the order.', body: reason, tone: 'danger' } : { title: 'Cancelled the order.', tone: 'danger' };
     }
-    case 'delivered':
-      return { title: 'The carrier delivered the parcel.', tone: 'success' };
+    case 'delivered': {
+      const count = Array.isArray(d.shipmentIds) ? d.shipmentIds.length : 0;
+      let title = count > 1 ? `Marked ${count} parcels delivered.` : 'Marked the parcel delivered.';
+      if (d.notifyCustomer === false) title += ' The customer was not emailed.';
+      return { title, tone: 'success' };
+    }
+    case 'claim_taken_over': {
+      const from = str(d.fromStationName);
+      const who = str(d.fromUserName);
+      return { title: `Took over packing${from ? ` from ${from}` : ''}${who ? ` (${who})` : ''}.`, tone: 'warning' };
+    }
+    case 'shipping_address_changed':
+      return { title: 'Changed the shipping address.', tone: 'default' };
     case 'returned':
       return { title: 'The order was returned.', tone: 'warning' };
     default: {

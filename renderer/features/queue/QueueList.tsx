@@ -1,6 +1,6 @@
-import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Button, Center, Checkbox, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import type { QueueRow as Row } from '../../../shared/contract/index.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { StatusBadges } from '../../components/StatusBadges.js';
@@ -21,6 +21,7 @@ export function QueueList() {
   const nextCursor = useQueue((s) => s.nextCursor);
   const loadingMore = useQueue((s) => s.loadingMore);
   const selectedIndex = useQueue(selectedIndexOf);
+  const checked = useQueue((s) => s.checked);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -43,21 +44,23 @@ export function QueueList() {
 
   return (
     <>
-      <div className={classes.head} aria-hidden="true">
-        <span>Order</span>
-        <span>Customer</span>
-        <span>Ship to</span>
-        <span style={{ textAlign: 'right' }}>Items</span>
-        <span style={{ textAlign: 'right' }}>Total</span>
-        <span style={{ textAlign: 'right' }}>Age</span>
-        <span>Status</span>
-        <span>Stores</span>
+      <div className={classes.head}>
+        <CheckAllBox />
+        <span aria-hidden="true">Order</span>
+        <span aria-hidden="true">Customer</span>
+        <span aria-hidden="true">Ship to</span>
+        <span aria-hidden="true" style={{ textAlign: 'right' }}>Items</span>
+        <span aria-hidden="true" style={{ textAlign: 'right' }}>Total</span>
+        <span aria-hidden="true" style={{ textAlign: 'right' }}>Age</span>
+        <span aria-hidden="true">Status</span>
+        <span aria-hidden="true">Stores</span>
       </div>
       <div
         ref={scrollRef}
         className={classes.list}
         role="listbox"
         aria-label="Orders"
+        aria-multiselectable="true"
         aria-busy={status === 'loading' || loadingMore}
         aria-activedescendant={selectedIndex >= 0 ? `queue-row-${rows[selectedIndex]!.id}` : undefined}
         tabIndex={0}
@@ -74,6 +77,7 @@ export function QueueList() {
                   row={row}
                   top={item.start}
                   selected={item.index === selectedIndex}
+                  ticked={checked.ids.has(row.id)}
                 />
               );
             })}
@@ -98,10 +102,39 @@ export function QueueList() {
   );
 }
 
-function QueueRowView({ row, top, selected }: { row: Row; top: number; selected: boolean }) {
-  const open = () => {
+/** Ticks every loaded row, or unticks them all; shows "some" while only part are ticked. */
+function CheckAllBox() {
+  const total = useQueue((s) => s.rows.length);
+  const count = useQueue((s) => s.checked.ids.size);
+  const all = total > 0 && count === total;
+  return (
+    <Checkbox
+      size="xs"
+      aria-label={all ? 'Untick every order' : 'Tick every loaded order'}
+      title="Tick every loaded order (Ctrl+A)"
+      checked={all}
+      indeterminate={count > 0 && !all}
+      disabled={total === 0}
+      onChange={() => (all || count > 0 ? useQueue.getState().clearChecked() : useQueue.getState().checkAllLoaded())}
+    />
+  );
+}
+
+function QueueRowView({ row, top, selected, ticked }: { row: Row; top: number; selected: boolean; ticked: boolean }) {
+  const open = (event: MouseEvent) => {
+    // Shift+click ticks a range, as in a mail client, instead of opening the order.
+    if (event.shiftKey) {
+      window.getSelection()?.removeAllRanges();
+      useQueue.getState().checkRangeTo(row.id);
+      return;
+    }
     useQueue.getState().select(row.id);
     useRoute.getState().openOrder(row.id);
+  };
+  const tick = (event: MouseEvent) => {
+    event.stopPropagation();
+    if (event.shiftKey) useQueue.getState().checkRangeTo(row.id);
+    else useQueue.getState().toggleChecked(row.id);
   };
   const age = formatAge(row.placedAt);
   return (
@@ -110,10 +143,16 @@ function QueueRowView({ row, top, selected }: { row: Row; top: number; selected:
       data-testid="queue-row"
       role="option"
       aria-selected={selected}
+      aria-checked={ticked}
+      data-ticked={ticked}
       className={classes.row}
       style={{ top, height: ROW_HEIGHT }}
       onClick={open}
     >
+      {/* A click on the box only ticks; the row's own click opens the order. */}
+      <span className={classes.tick} onClick={tick}>
+        <Checkbox size="xs" tabIndex={-1} aria-label={`Tick ${row.number}`} checked={ticked} readOnly />
+      </span>
       <span className={classes.number}>{row.number}</span>
       <span className={classes.cell} title={row.customerEmail}>
         {row.customerName}
@@ -124,13 +163,37 @@ function QueueRowView({ row, top, selected }: { row: Row; top: number; selected:
       <span className={classes.num} title={`Placed ${formatDateTime(row.placedAt)}`}>
         {age}
       </span>
-      <span className={classes.cell}>
+      <span className={classes.status}>
         <StatusBadges order={row} />
+        {row.claimedBy && <ClaimBadge claim={row.claimedBy} />}
       </span>
       <span className={classes.muted} title={row.storeNames.join(', ')}>
         {row.storeNames.join(', ')}
       </span>
     </div>
+  );
+}
+
+/** Who is packing the order right now; this station's own claim stands out. */
+function ClaimBadge({ claim }: { claim: NonNullable<Row['claimedBy']> }) {
+  const text = `Packing: ${claim.stationName} · ${claim.userName}`;
+  return (
+    <Tooltip
+      label={`${text}. ${claim.mine ? 'That is this station.' : 'Another station has it; you are warned before packing it too.'}`}
+      withArrow
+    >
+      <Badge
+        size="xs"
+        radius="sm"
+        variant={claim.mine ? 'filled' : 'outline'}
+        color={claim.mine ? 'indigo' : 'violet'}
+        className={classes.claim}
+        data-testid="claim-badge"
+        data-mine={claim.mine}
+      >
+        {text}
+      </Badge>
+    </Tooltip>
   );
 }
 

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { OrderListInput, QueueRow, QueueView } from '../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
+import { checkAll, checkRange, extendChecked, keepListed, NO_CHECKED, toggleChecked, type Checked } from './selection.js';
 
 export type SortOrder = 'oldest' | 'newest';
 
 export const PAGE_SIZE = 50;
 /** orders.list accepts at most 200 rows a page; a refresh reloads what is shown up to that. */
-const MAX_REFRESH = 200;
+export const MAX_REFRESH = 200;
 export const SEARCH_DEBOUNCE_MS = 200;
 
 interface QueueState {
@@ -25,6 +26,8 @@ interface QueueState {
   loadingMore: boolean;
   error: string | null;
   selectedId: number | null;
+  /** Rows ticked for a bulk action; survives refetches, cleared when the tab changes. */
+  checked: Checked;
 
   setView(view: QueueView): void;
   setStoreId(storeId: number | null): void;
@@ -38,6 +41,13 @@ interface QueueState {
   refresh(): Promise<void>;
   select(id: number | null): void;
   moveSelection(delta: number): void;
+  toggleChecked(id: number): void;
+  /** Shift+click: tick from the last ticked row to this one. */
+  checkRangeTo(id: number): void;
+  /** Shift+↓/↑: move the highlight and tick (or untick, coming back) as it goes. */
+  extendChecked(delta: 1 | -1): void;
+  checkAllLoaded(): void;
+  clearChecked(): void;
 }
 
 // Each reload starts a generation; answers from an older one are dropped so a slow response
@@ -76,9 +86,10 @@ export const useQueue = create<QueueState>()((set, get) => ({
   loadingMore: false,
   error: null,
   selectedId: null,
+  checked: NO_CHECKED,
 
   setView(view) {
-    set({ view, searchText: '', search: '' });
+    set({ view, searchText: '', search: '', checked: NO_CHECKED });
     clearTimeout(searchTimer);
     void get().reload();
   },
@@ -121,7 +132,13 @@ export const useQueue = create<QueueState>()((set, get) => ({
       return;
     }
     const { rows, nextCursor } = result.value;
-    set({ status: 'ready', rows, nextCursor, selectedId: rows[0]?.id ?? null });
+    set({
+      status: 'ready',
+      rows,
+      nextCursor,
+      selectedId: rows[0]?.id ?? null,
+      checked: keepListed(get().checked, rows.map((row) => row.id)),
+    });
   },
 
   async loadMore() {
@@ -159,7 +176,15 @@ export const useQueue = create<QueueState>()((set, get) => ({
     const kept = rows.some((row) => row.id === selectedId)
       ? selectedId
       : (rows[Math.min(Math.max(before, 0), rows.length - 1)]?.id ?? null);
-    set({ status: 'ready', error: null, loadingMore: false, rows, nextCursor, selectedId: kept });
+    set({
+      status: 'ready',
+      error: null,
+      loadingMore: false,
+      rows,
+      nextCursor,
+      selectedId: kept,
+      checked: keepListed(get().checked, rows.map((row) => row.id)),
+    });
   },
 
   select: (selectedId) => set({ selectedId }),
@@ -170,4 +195,19 @@ export const useQueue = create<QueueState>()((set, get) => ({
     const next = Math.min(Math.max(index === -1 ? 0 : index + delta, 0), s.rows.length - 1);
     set({ selectedId: s.rows[next]!.id });
   },
+
+  toggleChecked: (id) => set({ checked: toggleChecked(get().checked, id), selectedId: id }),
+  checkRangeTo(id) {
+    const s = get();
+    set({ checked: checkRange(s.checked, s.rows.map((row) => row.id), id), selectedId: id });
+  },
+  extendChecked(delta) {
+    const s = get();
+    if (s.rows.length === 0) return;
+    const rowIds = s.rows.map((row) => row.id);
+    const { checked, cursor } = extendChecked(s.checked, rowIds, Math.max(selectedIndexOf(s), 0), delta);
+    set({ checked, selectedId: rowIds[cursor]! });
+  },
+  checkAllLoaded: () => set({ checked: checkAll(get().rows.map((row) => row.id)) }),
+  clearChecked: () => set({ checked: NO_CHECKED }),
 }));

@@ -6,7 +6,8 @@ import { itemsInScope, loadItems } from './order-items.js';
 import { runMutation } from './pipeline.js';
 
 /**
- * order.markPacked@1: records units as packed (in the box, not yet handed to a carrier).
+ * order.markPacked@1: records units as packed (in the box, not yet handed to a carrier), which is
+ * what verifies them for shipping. The timeline says whether they were scanned or ticked by hand.
  * Packing is only for paid orders not on hold, and never beyond what is still to ship.
  */
 export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
@@ -39,6 +40,7 @@ export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'or
     for (const line of lines) pack.run(line.quantity, line.itemId);
     tx.event(order.id, 'items_packed', {
       items: lines.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
+      source: input.source,
     });
     return ok({ orderId: order.id });
   });

@@ -1,7 +1,9 @@
+import { releaseClaim } from '../../../../db/queries/claims.js';
 import { saveOrder } from '../../../../db/queries/derive.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
-import { deriveFulfillmentStatus, planShipment } from '../../../../shared/domain/fulfillment.js';
+import { deriveFulfillmentStatus, planShipment, remainingToShip } from '../../../../shared/domain/fulfillment.js';
 import { statusAfterFulfillment } from '../../../../shared/domain/order-status.js';
+import { checkVerified } from '../../../../shared/domain/packing.js';
 import { isPaid } from '../../../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { checkTracking } from '../../../../shared/domain/tracking.js';
@@ -13,8 +15,10 @@ import { runMutation } from './pipeline.js';
 /**
  * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
  * once nothing physical is left; the customer gets a "shipped" email unless told otherwise.
- * Retrying with the same shipmentId is a no-op, so a double click or a retried request can't
- * create a second parcel.
+ * Every unit in the parcel must have been verified (scanned or marked packed) unless the person
+ * gives an override reason, which goes on the timeline. Shipping the last items lets go of the
+ * station's claim. Retrying with the same shipmentId is a no-op, so a double click or a retried
+ * request can't create a second parcel.
  */
 export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
   const { store } = ctx;
@@ -54,6 +58,19 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       );
     }
     const [storeId] = shippingStores as Set<number>;
+    if (input.verificationOverride === undefined) {
+      const verified = checkVerified(
+        mine.map((item) => ({
+          id: item.id,
+          sku: item.sku,
+          packedQuantity: item.packed_quantity,
+          fulfilledQuantity: item.fulfilled_quantity,
+          isDigital: item.is_digital === 1,
+        })),
+        plan.value,
+      );
+      if (!verified.ok) return verified;
+    }
 
     store.run(
       store.q.insertInto('shipments').values({
@@ -80,11 +97,11 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       addShipped.run(line.quantity, line.quantity, line.itemId);
     }
 
-    const shippedItems = allItems.map((item) => {
+    const afterShipping = allItems.map((item) => {
       const line = plan.value.find((l) => l.itemId === item.id);
-      return toFulfillable(line ? { ...item, fulfilled_quantity: item.fulfilled_quantity + line.quantity } : item);
+      return line ? { ...item, fulfilled_quantity: item.fulfilled_quantity + line.quantity } : item;
     });
-    const fulfillment = deriveFulfillmentStatus(shippedItems, isPaid(order.payment_status));
+    const fulfillment = deriveFulfillmentStatus(afterShipping.map(toFulfillable), isPaid(order.payment_status));
     const status = statusAfterFulfillment(order.status, fulfillment);
     if (!status.ok) return status;
     saveOrder(
@@ -105,7 +122,11 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       trackingUrl: tracking.value.trackingUrl,
       items: plan.value.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
       notifyCustomer: input.notifyCustomer,
+      ...(input.verificationOverride !== undefined ? { verificationOverride: input.verificationOverride } : {}),
     });
+    const nothingLeftHere = itemsInScope(afterShipping, actor).every((item) => remainingToShip(toFulfillable(item)) === 0);
+    if (fulfillment === 'fulfilled') releaseClaim(store, order.id, null);
+    else if (nothingLeftHere) releaseClaim(store, order.id, actor.stationId);
     tx.notify({
       dedupeKey: `shipped:${order.id}:${input.shipmentId}`,
       orderId: order.id,

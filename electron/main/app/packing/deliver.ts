@@ -1,0 +1,62 @@
+import { saveOrder } from '../../../../db/queries/derive.js';
+import { inScope } from '../../../../db/queries/scope.js';
+import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { checkTransition } from '../../../../shared/domain/order-status.js';
+import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { loadOrderFor, scopeOf } from '../access.js';
+import type { Actor, AppContext } from '../context.js';
+import { runMutation } from '../mutations/pipeline.js';
+
+/**
+ * order.markDelivered@1: a parcel (or every undelivered parcel the caller can see) arrived,
+ * recorded by hand until carriers report it. A delivered parcel is a physical fact, so it is
+ * recorded whatever the order's status; the order itself moves shipped → delivered only once
+ * it is fully fulfilled and every parcel, from every store, has arrived. The customer gets a
+ * "delivered" email unless told otherwise.
+ */
+export function markDelivered(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markDelivered'>): Result<{ orderId: number }> {
+  const { store } = ctx;
+  return runMutation(ctx, actor, { name: 'order.markDelivered@1', args: input }, (tx) => {
+    const loaded = loadOrderFor(store, actor, input.orderId);
+    if (!loaded.ok) return loaded;
+    const order = loaded.value;
+    const parcels = store.all(
+      store.q.selectFrom('shipments').select(['id', 'store_id', 'delivered_at']).where('order_id', '=', order.id).orderBy('shipped_at').orderBy('id'),
+    );
+    const visible = parcels.filter((parcel) => inScope(scopeOf(actor), parcel.store_id));
+    let targets: typeof visible;
+    if (input.shipmentId !== undefined) {
+      const parcel = visible.find((p) => p.id === input.shipmentId);
+      if (!parcel) return fail('NOT_FOUND', "That parcel isn't on this order.", { shipmentId: 'Not a parcel of this order.' });
+      if (parcel.delivered_at !== null) return fail('INVALID_TRANSITION', 'That parcel was already marked delivered.');
+      targets = [parcel];
+    } else {
+      if (visible.length === 0) return fail('INVALID_TRANSITION', "Nothing on this order has shipped yet, so nothing can be delivered.");
+      targets = visible.filter((p) => p.delivered_at === null);
+      if (targets.length === 0) return fail('INVALID_TRANSITION', 'Every parcel of this order was already marked delivered.');
+    }
+
+    const deliver = store.prepare('UPDATE shipments SET delivered_at = ? WHERE id = ?');
+    for (const parcel of targets) deliver.run(tx.now, parcel.id);
+    const delivered = new Set(targets.map((p) => p.id));
+    const allArrived = parcels.every((p) => p.delivered_at !== null || delivered.has(p.id));
+    let orderDelivered = false;
+    if (allArrived && order.status === 'shipped' && order.fulfillment_status === 'fulfilled') {
+      const status = checkTransition(order.status, 'delivered');
+      if (!status.ok) return status;
+      saveOrder(store, order, { status: status.value, delivered_at: tx.now }, tx.now);
+      orderDelivered = true;
+    }
+    const shipmentIds = targets.map((p) => p.id);
+    tx.event(order.id, 'delivered', { shipmentIds, orderDelivered, notifyCustomer: input.notifyCustomer });
+    tx.notify({
+      dedupeKey: `delivered:${order.id}:${input.shipmentId ?? 'all'}`,
+      orderId: order.id,
+      kind: 'delivered',
+      recipient: order.customer_email,
+      payload: { shipmentIds, orderDelivered },
+      suppressed: !input.notifyCustomer,
+    });
+    return ok({ orderId: order.id });
+  });
+}

@@ -1,0 +1,77 @@
+import { saveOrder } from '../../../../db/queries/derive.js';
+import { addressSnapshotSchema, roleHas, type AddressSnapshot, type ParsedInput } from '../../../../shared/contract/index.js';
+import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { loadOrderFor } from '../access.js';
+import type { Actor, AppContext } from '../context.js';
+import { findSameAddress, parseAddress, writeAddress } from '../customers/address-book.js';
+import { runMutation } from '../mutations/pipeline.js';
+
+const FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const satisfies readonly (keyof AddressSnapshot)[];
+
+/**
+ * Why an order's shipping address can't change any more, or null while it can. The rule: only
+ * before anything has left. Once one parcel is on its way, a new address would split the order
+ * between two places without anyone deciding that, so the person contacts the carrier instead.
+ */
+function addressLocked(status: string, parcels: number): string | null {
+  if (parcels > 0) {
+    return 'Part of this order has already shipped to the old address, so it can no longer change. Contact the carrier to redirect the parcel.';
+  }
+  if (status === 'pending' || status === 'processing') return null;
+  if (status === 'cancelled' || status === 'returned') return `This order was ${status}, so its address can't change.`;
+  return 'This order has already shipped, so its address can no longer change.';
+}
+
+/**
+ * order.updateShippingAddress@1: corrects where an order goes before anything ships. The order
+ * keeps a snapshot, so the change shows on the timeline with the old and new address; with
+ * saveToCustomer (admins only) it also becomes the customer's default shipping address.
+ */
+export function updateShippingAddress(
+  ctx: AppContext,
+  actor: Actor,
+  input: ParsedInput<'orders.updateShippingAddress'>,
+): Result<{ orderId: number }> {
+  const { store } = ctx;
+  // The address book is the customer's across every store: changing it is an admin's call.
+  if (input.saveToCustomer && !roleHas(actor.role, 'customers.manage')) {
+    return fail('FORBIDDEN', "Only an admin can change a customer's saved addresses. Correct the order without saving it.");
+  }
+  const address = parseAddress(input.address);
+  if (!address.ok) return address;
+  const to: AddressSnapshot = { ...address.value, street2: address.value.street2 ?? null, phone: address.value.phone ?? null };
+  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to } }, (tx) => {
+    const loaded = loadOrderFor(store, actor, input.orderId);
+    if (!loaded.ok) return loaded;
+    const order = loaded.value;
+    if (order.shipping_address === null) {
+      return fail('INVALID_TRANSITION', 'This order has only digital items, so it has no shipping address.');
+    }
+    const parcels = store.first(store.q.selectFrom('shipments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id))?.n ?? 0;
+    const locked = addressLocked(order.status, parcels);
+    if (locked !== null) return fail('INVALID_TRANSITION', locked);
+    const from = addressSnapshotSchema.parse(JSON.parse(order.shipping_address));
+    const changed = FIELDS.some((field) => (from[field] ?? null) !== (to[field] ?? null));
+    if (!changed && !input.saveToCustomer) {
+      return fail('INVALID_INPUT', 'That is already where this order goes.', { address: 'Unchanged.' });
+    }
+    if (changed) {
+      saveOrder(store, order, { shipping_address: JSON.stringify(to) }, tx.now);
+      tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer });
+    }
+    if (input.saveToCustomer) {
+      const same = findSameAddress(store, order.customer_id, 'shipping', address.value);
+      const saved = writeAddress(store, {
+        customerId: order.customer_id,
+        addressId: same?.id,
+        type: 'shipping',
+        label: same?.label ?? null,
+        isDefault: true,
+        address: address.value,
+        now: tx.now,
+      });
+      if (!saved.ok) return saved;
+    }
+    return ok({ orderId: order.id });
+  });
+}

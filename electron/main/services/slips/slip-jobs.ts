@@ -1,0 +1,209 @@
+import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+import type { StoreScope } from '../../../../db/queries/scope.js';
+import type { SlipJobTable } from '../../../../db/schema.js';
+import type { OrderStore } from '../../../../db/store.js';
+import type { SlipJob } from '../../../../shared/contract/index.js';
+import { PAGE, renderSlip } from './render-slip.js';
+import { loadSlipData } from './slip-data.js';
+
+/** Progress goes out every this many orders or this often, whichever comes first, plus the final state. */
+const PROGRESS_EVERY_ORDERS = 10;
+const PROGRESS_EVERY_MS = 200;
+const INTERRUPTED = 'The desk stopped while this batch was printing. Print it again.';
+/** Slips are for printing now, not records: files older than this are removed when the service starts. */
+const KEEP_FILES_MS = 7 * 86_400_000;
+
+export interface SlipJobsDeps {
+  store: OrderStore;
+  /** Where finished PDFs are kept; created when needed. */
+  dir: string;
+  now: () => number;
+  newId: () => string;
+  /** slips.progress, throttled; always called with the final state. */
+  progress: (job: SlipJob) => void;
+  logError: (message: string, error: unknown) => void;
+}
+
+/** A job as stored, with who started it and where its PDF is once done. */
+export interface StoredSlipJob extends SlipJob {
+  userId: number;
+  filePath: string | null;
+}
+
+export interface SlipJobs {
+  /** Records a running job and starts rendering on the next turn of the event loop. */
+  start(owner: { userId: number; scope: StoreScope }, orderIds: readonly number[]): SlipJob;
+  get(jobId: string): StoredSlipJob | null;
+  /** Stops a running job: the row says cancelled at once, the partial file is deleted as the renderer stops. */
+  cancel(jobId: string): StoredSlipJob | null;
+}
+
+interface Running {
+  cancelled: boolean;
+}
+
+const toJob = (row: SlipJobTable): StoredSlipJob => ({
+  jobId: row.id,
+  state: row.state,
+  done: row.done,
+  total: row.total,
+  error: row.error,
+  userId: row.user_id,
+  filePath: row.file_path,
+});
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Flushes the rendered temporary file to disk, then renames it: a PDF under its final name is always whole. */
+async function moveIntoPlace(tmp: string, final: string): Promise<void> {
+  const handle = await open(tmp, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, final);
+}
+
+/**
+ * Packing-slip batches: one PDF for many orders, rendered in the main process a page at a time,
+ * yielding to the event loop between orders so every other call is still served. A job's row
+ * survives a reload of the window; a job left "running" by a crash is marked failed when the
+ * service is created, and its partial file removed.
+ */
+export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
+  const { store, dir } = deps;
+  const running = new Map<string, Running>();
+  const tmpPath = (jobId: string) => path.join(dir, `${jobId}.pdf.tmp`);
+  const finalPath = (jobId: string) => path.join(dir, `${jobId}.pdf`);
+
+  const stale = store.select<{ id: string }>("SELECT id FROM slip_jobs WHERE state = 'running'");
+  if (stale.length > 0) {
+    store.execute("UPDATE slip_jobs SET state = 'failed', error = ?, finished_at = ? WHERE state = 'running'", [INTERRUPTED, deps.now()]);
+    for (const { id } of stale) rmSync(tmpPath(id), { force: true });
+  }
+  removeOldFiles(dir, Date.now() - KEEP_FILES_MS, deps.logError);
+
+  const get = (jobId: string): StoredSlipJob | null => {
+    const row = store.selectOne<SlipJobTable>('SELECT * FROM slip_jobs WHERE id = ?', [jobId]);
+    return row ? toJob(row) : null;
+  };
+  const publish = (jobId: string) => {
+    const job = get(jobId);
+    if (job) deps.progress({ jobId: job.jobId, state: job.state, done: job.done, total: job.total, error: job.error });
+  };
+
+  async function render(jobId: string, orderIds: readonly number[], scope: StoreScope, job: Running): Promise<void> {
+    const tmp = tmpPath(jobId);
+    const doc = new PDFDocument({
+      size: 'LETTER',
+      margin: PAGE.margin,
+      autoFirstPage: false,
+      info: { Title: 'Packing slips', Creator: 'Order Desk' },
+    });
+    let out: ReturnType<typeof createWriteStream> | null = null;
+    try {
+      mkdirSync(dir, { recursive: true });
+      out = createWriteStream(tmp);
+      // Listen now: a write error must not surface as an unhandled 'error' event before the end.
+      const written = finished(out);
+      written.catch(() => {});
+      doc.pipe(out);
+      let reported = 0;
+      let reportedAt = performance.now();
+      for (const [index, orderId] of orderIds.entries()) {
+        await yieldToEventLoop();
+        if (job.cancelled) break;
+        const slip = loadSlipData(store, orderId, scope);
+        if (!slip) throw new SlipJobError(`Order ${orderId} is no longer in your stores, so its slip could not be printed.`);
+        renderSlip(doc, slip);
+        const done = index + 1;
+        if (done - reported >= PROGRESS_EVERY_ORDERS || performance.now() - reportedAt >= PROGRESS_EVERY_MS) {
+          store.execute("UPDATE slip_jobs SET done = ? WHERE id = ? AND state = 'running'", [done, jobId]);
+          reported = done;
+          reportedAt = performance.now();
+          if (done < orderIds.length) publish(jobId);
+        }
+      }
+      if (job.cancelled) {
+        out.destroy();
+        await rm(tmp, { force: true });
+        return;
+      }
+      doc.end();
+      await written;
+      await moveIntoPlace(tmp, finalPath(jobId));
+      const updated = store.execute(
+        "UPDATE slip_jobs SET state = 'done', done = total, file_path = ?, finished_at = ? WHERE id = ? AND state = 'running'",
+        [finalPath(jobId), deps.now(), jobId],
+      );
+      // Cancelled while the file was being flushed: the person asked for no PDF, so leave none.
+      if (updated.changes === 0) await rm(finalPath(jobId), { force: true });
+      else publish(jobId);
+    } catch (error) {
+      out?.destroy();
+      await rm(tmp, { force: true }).catch(() => {});
+      if (!(error instanceof SlipJobError)) deps.logError(`packing-slip job ${jobId} failed`, error);
+      const message = error instanceof SlipJobError ? error.message : 'The slips could not be written. Try again; if it keeps failing, check the disk has space.';
+      try {
+        store.execute("UPDATE slip_jobs SET state = 'failed', error = ?, finished_at = ? WHERE id = ? AND state = 'running'", [message, deps.now(), jobId]);
+        publish(jobId);
+      } catch (recordError) {
+        // The store was closed under the job (the app is quitting): the next start marks it failed.
+        deps.logError(`packing-slip job ${jobId} could not record its failure`, recordError);
+      }
+    }
+  }
+
+  return {
+    start(owner, orderIds) {
+      const jobId = deps.newId();
+      store.execute("INSERT INTO slip_jobs (id, user_id, state, total, done, created_at) VALUES (?, ?, 'running', ?, 0, ?)", [
+        jobId,
+        owner.userId,
+        orderIds.length,
+        deps.now(),
+      ]);
+      const job: Running = { cancelled: false };
+      running.set(jobId, job);
+      void render(jobId, [...orderIds], owner.scope, job).finally(() => running.delete(jobId));
+      return { jobId, state: 'running', done: 0, total: orderIds.length, error: null };
+    },
+    get,
+    cancel(jobId) {
+      const updated = store.execute("UPDATE slip_jobs SET state = 'cancelled', finished_at = ? WHERE id = ? AND state = 'running'", [
+        deps.now(),
+        jobId,
+      ]);
+      const job = running.get(jobId);
+      if (job) job.cancelled = true;
+      if (updated.changes > 0) publish(jobId);
+      return get(jobId);
+    },
+  };
+}
+
+function removeOldFiles(dir: string, before: number, logError: SlipJobsDeps['logError']): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet
+  }
+  for (const name of names) {
+    if (!/\.pdf(\.tmp)?$/.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < before) rmSync(file, { force: true });
+    } catch (error) {
+      logError('could not remove an old packing-slip file', error);
+    }
+  }
+}
+
+/** A failure whose message is meant for the person (the rest are logged and summarised). */
+class SlipJobError extends Error {}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { addressEditBlock, addressInput, checkDraft, draftFrom, fieldErrorsFrom, stateOptions, type AddressDraft } from './address-form.js';
+
+const good: AddressDraft = { name: 'Ann Lee', street: '1 Main St', street2: '', city: 'Albany', state: 'NY', zip: '12207', phone: '' };
+
+describe('address form', () => {
+  it('accepts a good address and sends blanks as null', () => {
+    expect(checkDraft(good)).toEqual({ ok: true });
+    expect(addressInput(good)).toMatchObject({ street2: null, phone: null, country: 'US' });
+    expect(checkDraft({ ...good, zip: '12207-1234' })).toEqual({ ok: true });
+  });
+
+  it('puts each mistake on its own field', () => {
+    const result = checkDraft({ ...good, zip: '1220', state: '', name: ' ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fields.zip).toMatch(/ZIP/);
+    expect(result.fields.state).toMatch(/state/i);
+    expect(result.fields.name).toMatch(/name/i);
+    expect(result.fields.city).toBeUndefined();
+  });
+
+  it('maps main’s dotted field paths onto the inputs and keeps the rest', () => {
+    const mapped = fieldErrorsFrom({ 'address.zip': 'Bad ZIP.', label: 'Too long.', 'address.country': 'US only.' }, ['zip', 'label', 'state']);
+    expect(mapped.fields).toEqual({ zip: 'Bad ZIP.', label: 'Too long.' });
+    expect(mapped.other).toEqual(['US only.']);
+    expect(fieldErrorsFrom(undefined, ['zip'])).toEqual({ fields: {}, other: [] });
+    expect(fieldErrorsFrom({ address: 'Unchanged.' }, ['zip'])).toEqual({ fields: {}, other: [] });
+  });
+
+  it('keeps an unknown stored state visible so it can be fixed', () => {
+    expect(stateOptions('NY').some((o) => o.value === 'NY')).toBe(true);
+    expect(stateOptions('ZZ')[1]).toEqual({ value: 'ZZ', label: 'ZZ (not a US state)' });
+    expect(draftFrom({ name: 'a', street: 'b', city: 'c', state: ' ny ', zip: '1', country: 'US' }).state).toBe('NY');
+  });
+
+  it('blocks the edit once anything has shipped, or when there is nothing to ship', () => {
+    const address = { name: 'a', street: 'b', city: 'c', state: 'NY', zip: '12207', country: 'US' as const };
+    const base = { status: 'processing' as const, fulfillmentStatus: 'unfulfilled' as const, shippingAddress: address, shipments: [] };
+    expect(addressEditBlock(base)).toBeNull();
+    expect(addressEditBlock({ ...base, status: 'shipped' })).toMatch(/shipped/);
+    expect(addressEditBlock({ ...base, shippingAddress: null })).toMatch(/nothing to ship/);
+    expect(addressEditBlock({ ...base, status: 'cancelled' })).toMatch(/cancelled/);
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openStore } from '../../db/open.js';
+import { seedMarketplace, type SeedSummary } from '../../db/seed/generate.js';
+import type { OrderStore } from '../../db/store.js';
+import { resolveActor, type Station } from '../../electron/main/app/actor.js';
+import type { Actor } from '../../electron/main/app/context.js';
+import { createApp, type App } from '../../electron/main/app/create-app.js';
+import { startWebHost, type WebHost } from '../../electron/web-host/server.js';
+
+export interface RunningDesk {
+  store: OrderStore;
+  seed: SeedSummary;
+  app: App;
+  /** The first station's web host (the fixture's `desk.host`). */
+  host: WebHost;
+  actor: Actor;
+  /** Another station on the same database: its own web host and actor, as a second bench would have. */
+  openStation(station: Station, userId?: number): Promise<{ host: WebHost; actor: Actor }>;
+  close(): Promise<void>;
+}
+
+export interface StartDeskOptions {
+  orders: number;
+  seed: number;
+  userId: (seed: SeedSummary) => number;
+  station: Station;
+  /** Where the built renderer is (npm run build:renderer). */
+  staticDir?: string;
+}
+
+/**
+ * A real desk on a seeded SQLite file in a temp folder: the real handler table behind the web
+ * host, serving the built renderer on loopback. Used by the Playwright fixture and by benchmarks.
+ */
+export async function startDesk(options: StartDeskOptions): Promise<RunningDesk> {
+  const dir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
+  const store = openStore(join(dir, 'desk.sqlite'));
+  const seed = seedMarketplace(store, { orders: options.orders, seed: options.seed });
+  const app = createApp(store, { checkOutputs: true, slipsDir: join(dir, 'slips') });
+  const staticDir = options.staticDir ?? resolve('out/renderer');
+  const cleanups: (() => Promise<void> | void)[] = [];
+
+  const open = async (station: Station, userId: number) => {
+    const actor = resolveActor(store, userId, station);
+    if (!actor) throw new Error(`user ${userId} can't operate the desk`);
+    const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port: 0 });
+    const unsubscribe = app.subscribe((event, payload) => host.broadcast(event, payload));
+    cleanups.push(async () => {
+      unsubscribe();
+      await host.close();
+    });
+    return { host, actor };
+  };
+
+  const first = await open(options.station, options.userId(seed));
+  return {
+    store,
+    seed,
+    app,
+    host: first.host,
+    actor: first.actor,
+    openStation: (station, userId) => open(station, userId ?? options.userId(seed)),
+    async close() {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
