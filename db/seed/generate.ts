@@ -165,7 +165,6 @@ export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSu
   const saved = {
     synchronous: sqlite.pragma('synchronous', { simple: true }) as number,
     cacheSize: sqlite.pragma('cache_size', { simple: true }) as number,
-    tempStore: sqlite.pragma('temp_store', { simple: true }) as number,
     foreignKeys: sqlite.pragma('foreign_keys', { simple: true }) as number,
     ignoreChecks: sqlite.pragma('ignore_check_constraints', { simple: true }) as number,
     journalMode: String(sqlite.pragma('journal_mode', { simple: true })),
@@ -174,7 +173,6 @@ export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSu
   const dropped = fresh && process.env.SEED_KEEP_INDEXES !== '1' ? secondaryIndexes(store) : [];
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -1048576');
-  sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('ignore_check_constraints = ON');
   if (fresh && process.env.SEED_JOURNAL !== '1') {
@@ -219,7 +217,6 @@ export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSu
     for (const index of dropped) sqlite.exec(index.sql);
     sqlite.pragma(`ignore_check_constraints = ${saved.ignoreChecks}`);
     sqlite.pragma(`foreign_keys = ${saved.foreignKeys}`);
-    sqlite.pragma(`temp_store = ${saved.tempStore}`);
     sqlite.pragma(`cache_size = ${saved.cacheSize}`);
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     if (saved.lockingMode !== String(sqlite.pragma('locking_mode', { simple: true }))) {

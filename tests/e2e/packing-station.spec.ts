@@ -30,7 +30,6 @@ test('the whole station flow from the keyboard: scan the slip, the items (a wron
   const packing = page.getByTestId('packing-order');
   await expect(packing).toHaveAttribute('data-order-number', order.number);
   await expect(page.getByTestId('claim-badge')).toContainText('Claimed here');
-  console.log('gap', await page.getByTestId('scan-source').getAttribute('data-median-gap'));
   await expect(page.getByTestId('scan-source')).toHaveText('Scanner');
   expect(desk.store.sqlite.prepare('SELECT station_id FROM order_claims WHERE order_id = ?').pluck().get(order.id)).toBe('e2e-station');
 
@@ -102,6 +101,14 @@ test('typed codes work too, and the station says they were typed', async ({ page
   await expect(page.getByTestId('scan-source')).toHaveText('Typed');
   await scan(page, order.items[0]!.barcode);
   await expect(page.getByTestId('scan-source')).toHaveText('Scanner');
+
+  // "?" in the empty scan field is help, listing the station's keys and the queue's.
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcuts-help');
+  await expect(help).toContainText('Ship the parcel');
+  await expect(help).toContainText('Import shipments from a CSV file');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('scan-field')).toBeFocused();
 });
 
 test('shipping unverified units needs an override whose reason goes on the timeline; a partial parcel keeps the order open', async ({ page, desk }) => {

@@ -45,7 +45,7 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
   const open = async (station: Station, userId: number) => {
     const actor = resolveActor(store, userId, station);
     if (!actor) throw new Error(`user ${userId} can't operate the desk`);
-    const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port: 0 });
+    const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port: 0, slipsDir: app.ctx.slipsDir });
     const unsubscribe = app.subscribe((event, payload) => host.broadcast(event, payload));
     cleanups.push(async () => {
       unsubscribe();

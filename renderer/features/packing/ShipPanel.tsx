@@ -19,7 +19,7 @@ function TrackingResult() {
           <Badge color="teal" variant="filled" radius="sm">
             {check.carrierLabel}
           </Badge>
-          {check.serviceName && <Text size="sm">{check.serviceName}</Text>}
+          {check.serviceName && check.serviceName !== check.carrierLabel && <Text size="sm">{check.serviceName}</Text>}
         </Group>
         <Anchor href={check.trackingUrl} target="_blank" rel="noreferrer noopener" size="xs" style={{ overflowWrap: 'anywhere' }}>
           {check.trackingUrl}
