@@ -130,6 +130,15 @@ function secondaryIndexes(store: OrderStore): Array<{ name: string; sql: string 
   ).filter((index) => tables.includes(index.tableName) && !/^CREATE\s+UNIQUE\b/i.test(index.sql));
 }
 
+interface SavedSettings {
+  synchronous: number;
+  cacheSize: number;
+  foreignKeys: number;
+  ignoreChecks: number;
+  journalMode: string;
+  lockingMode: string;
+}
+
 /**
  * Fills a store with a deterministic, realistic marketplace (see generator.ts): an admin, eight
  * sellers' stores with products, customers with addresses, and `orders` orders over the last ~400
@@ -162,7 +171,7 @@ export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSu
   // may skip the journal, and the secondary indexes may be built once from the finished tables.
   const fresh = Object.values(base).every((id) => id === 0);
   const sqlite = store.sqlite;
-  const saved = {
+  const saved: SavedSettings = {
     synchronous: sqlite.pragma('synchronous', { simple: true }) as number,
     cacheSize: sqlite.pragma('cache_size', { simple: true }) as number,
     foreignKeys: sqlite.pragma('foreign_keys', { simple: true }) as number,
@@ -170,12 +179,14 @@ export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSu
     journalMode: String(sqlite.pragma('journal_mode', { simple: true })),
     lockingMode: String(sqlite.pragma('locking_mode', { simple: true })),
   };
-  const dropped = fresh && process.env.SEED_KEEP_INDEXES !== '1' ? secondaryIndexes(store) : [];
+  const dropped = fresh ? secondaryIndexes(store) : [];
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -1048576');
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('ignore_check_constraints = ON');
-  if (fresh && process.env.SEED_JOURNAL !== '1') {
+  if (fresh) {
+    // Without a journal a failed batch still rolls back: its pages are only in the page cache,
+    // which holds a whole batch many times over, until the commit writes them.
     sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.pragma('journal_mode = OFF');
   } else if (saved.journalMode === 'wal') {
@@ -213,19 +224,27 @@ export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSu
     if (people === null) throw new Error('The seed produced no people.');
     return { ...(people as PeopleSummary), orders };
   } finally {
-    // Recreated even after a failure: a store must never be left without its indexes.
-    for (const index of dropped) sqlite.exec(index.sql);
-    sqlite.pragma(`ignore_check_constraints = ${saved.ignoreChecks}`);
-    sqlite.pragma(`foreign_keys = ${saved.foreignKeys}`);
-    sqlite.pragma(`cache_size = ${saved.cacheSize}`);
-    sqlite.pragma(`synchronous = ${saved.synchronous}`);
-    if (saved.lockingMode !== String(sqlite.pragma('locking_mode', { simple: true }))) {
-      sqlite.pragma(`locking_mode = ${saved.lockingMode}`);
-      // The exclusive lock is only given up at the next access to the file.
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    try {
+      // Recreated even after a failure: a store must never be left without its indexes.
+      for (const index of dropped) sqlite.exec(index.sql);
+    } finally {
+      restoreSettings(sqlite, saved);
     }
-    if (saved.journalMode !== String(sqlite.pragma('journal_mode', { simple: true }))) {
-      sqlite.pragma(`journal_mode = ${saved.journalMode}`);
-    }
+  }
+}
+
+/** Puts back the connection settings seedMarketplace changed, journal mode last. */
+function restoreSettings(sqlite: OrderStore['sqlite'], saved: SavedSettings): void {
+  sqlite.pragma(`ignore_check_constraints = ${saved.ignoreChecks}`);
+  sqlite.pragma(`foreign_keys = ${saved.foreignKeys}`);
+  sqlite.pragma(`cache_size = ${saved.cacheSize}`);
+  sqlite.pragma(`synchronous = ${saved.synchronous}`);
+  if (saved.lockingMode !== String(sqlite.pragma('locking_mode', { simple: true }))) {
+    sqlite.pragma(`locking_mode = ${saved.lockingMode}`);
+    // The exclusive lock is only given up at the next access to the file.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  }
+  if (saved.journalMode !== String(sqlite.pragma('journal_mode', { simple: true }))) {
+    sqlite.pragma(`journal_mode = ${saved.journalMode}`);
   }
 }
