@@ -26,7 +26,7 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const order = loaded.value;
-    const existing = store.first(store.q.selectFrom('shipments').select(['id', 'order_id']).where('id', '=', input.shipmentId));
+    const existing = store.selectOne<{ order_id: number }>('SELECT order_id FROM shipments WHERE id = ?', [input.shipmentId]);
     if (existing) {
       return existing.order_id === order.id
         ? ok({ orderId: order.id })
@@ -72,21 +72,22 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       if (!verified.ok) return verified;
     }
 
-    store.run(
-      store.q.insertInto('shipments').values({
-        id: input.shipmentId,
-        order_id: order.id,
-        store_id: storeId!,
-        carrier: tracking.value.carrier,
-        carrier_name: tracking.value.carrierName,
-        tracking_number: tracking.value.trackingNumber,
-        tracking_url: tracking.value.trackingUrl,
-        method: input.method ?? order.shipping_method,
-        shipped_at: tx.now,
-        delivered_at: null,
-        created_by: actor.userId,
-        station_id: actor.stationId,
-      }),
+    store.execute(
+      `INSERT INTO shipments (id, order_id, store_id, carrier, carrier_name, tracking_number, tracking_url, method, shipped_at, created_by, station_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        input.shipmentId,
+        order.id,
+        storeId!,
+        tracking.value.carrier,
+        tracking.value.carrierName,
+        tracking.value.trackingNumber,
+        tracking.value.trackingUrl,
+        input.method ?? order.shipping_method,
+        tx.now,
+        actor.userId,
+        actor.stationId,
+      ],
     );
     const addShipped = store.prepare(
       `UPDATE order_items SET fulfilled_quantity = fulfilled_quantity + ?, packed_quantity = max(packed_quantity, fulfilled_quantity + ?) WHERE id = ?`,
