@@ -25,6 +25,7 @@ import { createDispatch, type Dispatch } from '../../electron/main/app/dispatch.
 import { createHandlers } from '../../electron/main/app/handlers.js';
 import type { OrderListInput, OrderListOutput, ShipInput } from '../../shared/contract/index.js';
 import { packingFigures } from './packing-figures.js';
+import { measureScanToPaint } from './scan-paint.js';
 import { withCheckDigit } from '../../shared/domain/tracking.js';
 
 export interface BenchFigure {
@@ -47,6 +48,8 @@ export interface BenchOptions {
   log?: (message: string) => void;
   /** Orders in the packing-slip batch (default 500) and rows in the CSV import (default 10,000). */
   packing?: { slips?: number; csvRows?: number };
+  /** Measure scan-to-paint in Chromium (needs the built renderer); default true. */
+  browser?: boolean;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -329,6 +332,34 @@ function benchSearch(store: OrderStore, dispatch: Dispatch, actor: Actor, iterat
   });
 }
 
+/**
+ * A slip's barcode scanned at the station: find the order by its number, then load its page —
+ * the two calls the renderer makes before it can show the order.
+ */
+function benchScanOpen(store: OrderStore, dispatch: Dispatch, actor: Actor, iterations: number): BenchFigure {
+  const numbers = store
+    .prepare("SELECT number FROM orders WHERE queue = 'to_pack' ORDER BY random() LIMIT ?")
+    .pluck()
+    .all(iterations + 20) as string[];
+  const code = (i: number) => numbers[i % numbers.length]!;
+  const samples = time(iterations, 20, (i) => {
+    const found = call<{ orderId: number }>(dispatch, actor, 'orders.lookup', { code: code(i) });
+    call(dispatch, actor, 'orders.get', { orderId: found.orderId });
+  });
+  const byNumber = store.sqlite.prepare('SELECT * FROM orders WHERE number = ?');
+  const items = store.sqlite.prepare('SELECT * FROM order_items WHERE order_id = ?');
+  const events = store.sqlite.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY id DESC');
+  const baseline = time(iterations, 20, (i) => {
+    const order = byNumber.get(code(i)) as { id: number };
+    items.all(order.id);
+    events.all(order.id);
+  });
+  return figure('scan_open_order', iterations, samples, baseline, {
+    baseline: 'raw better-sqlite3: the order row by number, its items and its timeline',
+    target: 'p95 <= 50 ms',
+  });
+}
+
 function benchShip(file: string, tmp: string, iterations: number): BenchFigure {
   const copy = path.join(tmp, 'ship.sqlite');
   fs.copyFileSync(file, copy);
@@ -428,6 +459,8 @@ export async function* runBench(options: BenchOptions): AsyncGenerator<BenchFigu
       yield* benchQueue(store, dispatch, actor, iterations);
       log('search ...');
       yield benchSearch(store, dispatch, actor, iterations);
+      log('scan_open_order ...');
+      yield benchScanOpen(store, dispatch, actor, iterations);
       if (errors.length > 0) throw new Error(`queries logged errors: ${String(errors[0])}`);
       store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -439,6 +472,13 @@ export async function* runBench(options: BenchOptions): AsyncGenerator<BenchFigu
 
     log('packing_slips_500, csv_import_10000 ...');
     yield* packingFigures({ file, tmp, slips: options.packing?.slips ?? 500, csvRows: options.packing?.csvRows ?? 10_000, log });
+
+    if (options.browser !== false) {
+      // In Chromium, on the built renderer: the paint doesn't depend on the store's size.
+      log('scan_to_paint ...');
+      const paint: BenchFigure = { ...(await measureScanToPaint({ iterations: Math.min(iterations, 100) })) };
+      yield paint;
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
