@@ -82,10 +82,12 @@ export class OrderStore {
   /**
    * Runs fn in one IMMEDIATE transaction (taking the write lock up front, so it never fails
    * half-way on a lock upgrade). Nesting is refused: a nested call would silently join the outer
-   * transaction and break the one-mutation-one-transaction rule. Callbacks registered with
-   * onCommit run only once the commit is durable.
+   * transaction and break the one-mutation-one-transaction rule. The one exception is inside
+   * batch(), where each transaction() becomes a savepoint: still applied whole or not at all.
+   * Callbacks registered with onCommit run only once the commit is durable.
    */
   transaction<T>(fn: () => T): T {
+    if (this.batchCallbacks) return this.savepoint(fn);
     if (this.sqlite.inTransaction || this.afterCommit) {
       throw new Error('Nested transactions are not allowed');
     }
@@ -98,6 +100,45 @@ export class OrderStore {
       this.afterCommit = null;
     }
     for (const callback of callbacks) callback();
+    return result;
+  }
+
+  private batchCallbacks: Array<() => void> | null = null;
+
+  /**
+   * Many mutations, one commit: each transaction() inside fn runs as a savepoint, so a refused or
+   * failed one rolls back alone while the others stand. For bulk work (a CSV import) where one
+   * commit per row would write the same index and search pages thousands of times.
+   * onCommit callbacks of the savepoints that stood run after the outer commit.
+   */
+  batch<T>(fn: () => T): T {
+    if (this.sqlite.inTransaction || this.afterCommit || this.batchCallbacks) {
+      throw new Error('Nested transactions are not allowed');
+    }
+    const callbacks: Array<() => void> = [];
+    this.batchCallbacks = callbacks;
+    let result: T;
+    try {
+      result = this.sqlite.transaction(fn).immediate();
+    } finally {
+      this.batchCallbacks = null;
+    }
+    for (const callback of callbacks) callback();
+    return result;
+  }
+
+  private savepoint<T>(fn: () => T): T {
+    if (this.afterCommit) throw new Error('Nested transactions are not allowed');
+    const callbacks: Array<() => void> = [];
+    this.afterCommit = callbacks;
+    let result: T;
+    try {
+      // better-sqlite3 runs a transaction function inside an open transaction as a SAVEPOINT.
+      result = this.sqlite.transaction(fn)();
+    } finally {
+      this.afterCommit = null;
+    }
+    this.batchCallbacks!.push(...callbacks);
     return result;
   }
 

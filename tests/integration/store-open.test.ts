@@ -94,3 +94,28 @@ describe('the database driver', () => {
     expect(hash(file)).toBe(before);
   });
 });
+
+describe('batches', () => {
+  it('runs each transaction in a batch as a savepoint: a failed one rolls back alone, callbacks run for the rest after commit', () => {
+    const store = openStore(join(dir, 'batch.sqlite'));
+    store.sqlite.exec('CREATE TABLE t (n INTEGER NOT NULL CHECK (n < 3))');
+    const committed: number[] = [];
+    store.batch(() => {
+      for (const n of [1, 2, 3, 4]) {
+        try {
+          store.transaction(() => {
+            store.onCommit(() => committed.push(n));
+            store.execute('INSERT INTO t (n) VALUES (?)', [n]);
+          });
+        } catch {
+          // the CHECK refuses 3 and 4; the others stand
+        }
+        expect(committed).toEqual([]);
+      }
+    });
+    expect(store.sqlite.prepare('SELECT n FROM t ORDER BY n').pluck().all()).toEqual([1, 2]);
+    expect(committed).toEqual([1, 2]);
+    expect(() => store.batch(() => store.batch(() => 1))).toThrow(/Nested/);
+    store.close();
+  });
+});

@@ -5,7 +5,6 @@ import type { Actor, AppContext } from '../context.js';
 import { ship } from '../mutations/ship.js';
 import { fieldOf, headerWidth, mapColumns, parseCarrier, type ColumnMap } from './columns.js';
 import { decodeCsv } from './decode-csv.js';
-import { withGroupCommit } from './group-commit.js';
 import { parseCsv, type CsvRecord } from './parse-csv.js';
 
 type ReportRow = ImportReport['rows'][number];
@@ -18,6 +17,8 @@ interface PlannedShipment extends Tracking {
 
 const CARRIER_HINT = 'use UPS, USPS, FedEx, DHL or Other (with a carrier name and tracking URL)';
 /** orders.changed is sent in slices so one import of thousands of rows doesn't make one huge event. */
+/** Lines per commit: large enough to share page writes, small enough to keep the write lock briefly. */
+const LINES_PER_COMMIT = 500;
 const CHANGED_SLICE = 500;
 
 interface Lookups {
@@ -221,14 +222,17 @@ export function importShipments(ctx: AppContext, actor: Actor, input: ParsedInpu
     },
   };
   const override = `Shipped from CSV import ${fileName}`.slice(0, 500);
-  // One disk flush for the whole file (each line still commits alone): see withGroupCommit.
-  withGroupCommit(ctx.store, () => {
-    for (const { row, shipment } of planned) {
-      const result = applyLine(quietCtx, actor, shipment, input.notifyCustomer, override, row.line);
-      row.status = result.ok ? 'applied' : 'refused';
-      row.message = result.ok ? `Shipped by ${shipment.carrierName}, tracking number ${shipment.trackingNumber}.` : result.message;
-    }
-  });
+  // Each line is its own savepoint (applied whole or refused whole); lines commit in batches so
+  // the indexes and search pages they share are written once per batch, not once per line.
+  for (let start = 0; start < planned.length; start += LINES_PER_COMMIT) {
+    ctx.store.batch(() => {
+      for (const { row, shipment } of planned.slice(start, start + LINES_PER_COMMIT)) {
+        const result = applyLine(quietCtx, actor, shipment, input.notifyCustomer, override, row.line);
+        row.status = result.ok ? 'applied' : 'refused';
+        row.message = result.ok ? `Shipped by ${shipment.carrierName}, tracking number ${shipment.trackingNumber}.` : result.message;
+      }
+    });
+  }
   const ids = [...changed];
   for (let i = 0; i < ids.length; i += CHANGED_SLICE) ctx.emit('orders.changed', { orderIds: ids.slice(i, i + CHANGED_SLICE) });
 
