@@ -226,6 +226,7 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
     const store = openStore(importCopy);
     let orders: Array<{ id: number; number: string }>;
     let elapsed: number;
+    let deferredCheckpoint = 0;
     try {
       orders = shippableOrders(store, rows);
       if (orders.length < rows) throw new Error(`Only ${orders.length} orders a CSV line can ship; need ${rows}.`);
@@ -243,6 +244,11 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
         const refused = report.rows.find((row) => row.status === 'refused');
         throw new Error(`csv import applied ${report.applied} of ${rows}: ${refused?.message ?? String(errors[0])}`);
       }
+      // The import defers WAL checkpoints until after it answers: time that work too, so the
+      // figure hides nothing the machine still has to do.
+      const checkpointStarted = performance.now();
+      store.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      deferredCheckpoint = performance.now() - checkpointStarted;
     } finally {
       store.close();
     }
@@ -272,8 +278,10 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
     return once('csv_import_10000', rows, elapsed, baseline, {
       baseline: `the same ${rows} ship() mutations (same orders, carrier, tracking numbers and override reason; one transaction each) called directly on an identical copy of the db, without CSV decoding, parsing or line checks`,
       target: 'p95 <= 10000 ms for 10,000 rows',
-      note: 'shipments.importCsv through the handler table on a copy of the cached db: base64 + UTF-8 decode, papaparse, header mapping, per-line lookup + carrier + tracking check, then ship() per line in its own transaction',
+      note: 'shipments.importCsv through the handler table on a copy of the cached db: base64 + UTF-8 decode, papaparse, header mapping, per-line lookup + carrier + tracking check, then ship() per line as its own savepoint, committed 500 lines at a time',
       per_row_ms: round(elapsed / rows),
+      deferred_checkpoint_ms: round(deferredCheckpoint),
+      checkpoint_note: 'WAL checkpoint the import defers to after its answer (the person already has the report); not in p50/p95',
       cloned_orders: cloned,
     });
   } finally {

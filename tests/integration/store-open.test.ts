@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -116,6 +116,26 @@ describe('batches', () => {
     expect(store.sqlite.prepare('SELECT n FROM t ORDER BY n').pluck().all()).toEqual([1, 2]);
     expect(committed).toEqual([1, 2]);
     expect(() => store.batch(() => store.batch(() => 1))).toThrow(/Nested/);
+    store.close();
+  });
+});
+
+describe('deferred checkpoints', () => {
+  it('keeps the WAL during bulk work, restores the setting, and checkpoints afterwards', async () => {
+    const store = openStore(join(dir, 'ckpt.sqlite'));
+    store.sqlite.exec('CREATE TABLE t (v TEXT)');
+    const walPages = () => (store.sqlite.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>)[0]!;
+    store.deferCheckpoints(() => {
+      for (let i = 0; i < 1500; i++) store.transaction(() => store.execute('INSERT INTO t (v) VALUES (?)', ['x'.repeat(3000)]));
+      expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      // With automatic checkpoints the WAL would have wrapped around at 1,000 pages.
+      expect(statSync(join(dir, 'ckpt.sqlite-wal')).size).toBeGreaterThan(1400 * 4096);
+    });
+    expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    const state = walPages();
+    expect(state.checkpointed).toBe(state.log);
+    expect(store.sqlite.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1500);
     store.close();
   });
 });

@@ -224,15 +224,17 @@ export function importShipments(ctx: AppContext, actor: Actor, input: ParsedInpu
   const override = `Shipped from CSV import ${fileName}`.slice(0, 500);
   // Each line is its own savepoint (applied whole or refused whole); lines commit in batches so
   // the indexes and search pages they share are written once per batch, not once per line.
-  for (let start = 0; start < planned.length; start += LINES_PER_COMMIT) {
-    ctx.store.batch(() => {
-      for (const { row, shipment } of planned.slice(start, start + LINES_PER_COMMIT)) {
-        const result = applyLine(quietCtx, actor, shipment, input.notifyCustomer, override, row.line);
-        row.status = result.ok ? 'applied' : 'refused';
-        row.message = result.ok ? `Shipped by ${shipment.carrierName}, tracking number ${shipment.trackingNumber}.` : result.message;
-      }
-    });
-  }
+  ctx.store.deferCheckpoints(() => {
+    for (let start = 0; start < planned.length; start += LINES_PER_COMMIT) {
+      ctx.store.batch(() => {
+        for (const { row, shipment } of planned.slice(start, start + LINES_PER_COMMIT)) {
+          const result = applyLine(quietCtx, actor, shipment, input.notifyCustomer, override, row.line);
+          row.status = result.ok ? 'applied' : 'refused';
+          row.message = result.ok ? `Shipped by ${shipment.carrierName}, tracking number ${shipment.trackingNumber}.` : result.message;
+        }
+      });
+    }
+  });
   const ids = [...changed];
   for (let i = 0; i < ids.length; i += CHANGED_SLICE) ctx.emit('orders.changed', { orderIds: ids.slice(i, i + CHANGED_SLICE) });
 
