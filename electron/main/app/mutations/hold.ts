@@ -2,17 +2,13 @@ import { saveOrder } from '../../../../db/queries/derive.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { checkPlaceHold, checkReleaseHold } from '../../../../shared/domain/hold.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
-import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { runMutation } from './pipeline.js';
+import { runOrderMutation } from './pipeline.js';
 
 /** order.placeHold@1: takes an order out of "to pack" until someone releases it. */
 export function placeHold(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.placeHold'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.placeHold@1', args: input }, (tx) => {
-    const loaded = loadOrderFor(store, actor, input.orderId);
-    if (!loaded.ok) return loaded;
-    const order = loaded.value;
+  return runOrderMutation(ctx, actor, { name: 'order.placeHold@1', args: input }, input.orderId, (tx, order) => {
     const reason = checkPlaceHold({ status: order.status, onHold: order.on_hold === 1 }, input.reason);
     if (!reason.ok) return reason;
     saveOrder(store, order, { on_hold: 1, hold_reason: reason.value, held_at: tx.now, held_by: actor.userId }, tx.now);
@@ -24,10 +20,7 @@ export function placeHold(ctx: AppContext, actor: Actor, input: ParsedInput<'ord
 /** order.releaseHold@1: puts a held order back in its queue. */
 export function releaseHold(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.releaseHold'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.releaseHold@1', args: input }, (tx) => {
-    const loaded = loadOrderFor(store, actor, input.orderId);
-    if (!loaded.ok) return loaded;
-    const order = loaded.value;
+  return runOrderMutation(ctx, actor, { name: 'order.releaseHold@1', args: input }, input.orderId, (tx, order) => {
     const check = checkReleaseHold({ onHold: order.on_hold === 1, status: order.status });
     if (!check.ok) return check;
     saveOrder(store, order, { on_hold: 0, hold_reason: null, held_at: null, held_by: null }, tx.now);

@@ -1,9 +1,8 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 import { itemsInScope, loadItems } from './order-items.js';
-import { runMutation } from './pipeline.js';
+import { runOrderMutation } from './pipeline.js';
 
 /**
  * order.markPacked@1: records units as packed (in the box, not yet handed to a carrier), which is
@@ -12,10 +11,7 @@ import { runMutation } from './pipeline.js';
  */
 export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.markPacked@1', args: input }, (tx) => {
-    const loaded = loadOrderFor(store, actor, input.orderId);
-    if (!loaded.ok) return loaded;
-    const order = loaded.value;
+  return runOrderMutation(ctx, actor, { name: 'order.markPacked@1', args: input }, input.orderId, (tx, order) => {
     if (order.status !== 'processing') {
       return fail('INVALID_TRANSITION', order.status === 'pending' ? "This order isn't paid yet, so it can't be packed." : `A ${order.status} order can't be packed.`);
     }

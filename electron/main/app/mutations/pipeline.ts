@@ -1,4 +1,6 @@
 import type { Failure, Result } from '../../../../shared/domain/result.js';
+import type { Order } from '../../../../db/schema.js';
+import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 
 /** Thrown inside the transaction to roll it back; never escapes runMutation. */
@@ -88,4 +90,21 @@ export function runMutation<T>(
     if (error instanceof Rollback) return error.failure;
     throw error;
   }
+}
+
+/**
+ * The usual mutation: on one order the actor may act on (FORBIDDEN / NOT_FOUND otherwise, from
+ * loadOrderFor), loaded inside the transaction so the rule checks what will be written.
+ */
+export function runOrderMutation<T>(
+  ctx: AppContext,
+  actor: Actor,
+  mutation: { name: string; args: unknown },
+  orderId: number,
+  body: (tx: MutationTx, order: Order) => Result<T>,
+): Result<T> {
+  return runMutation(ctx, actor, mutation, (tx) => {
+    const loaded = loadOrderFor(ctx.store, actor, orderId);
+    return loaded.ok ? body(tx, loaded.value) : loaded;
+  });
 }

@@ -7,10 +7,9 @@ import { checkVerified } from '../../../../shared/domain/packing.js';
 import { isPaid } from '../../../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { checkTracking } from '../../../../shared/domain/tracking.js';
-import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
-import { runMutation } from './pipeline.js';
+import { runOrderMutation } from './pipeline.js';
 
 /**
  * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
@@ -22,10 +21,7 @@ import { runMutation } from './pipeline.js';
  */
 export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.ship@1', args: input }, (tx) => {
-    const loaded = loadOrderFor(store, actor, input.orderId);
-    if (!loaded.ok) return loaded;
-    const order = loaded.value;
+  return runOrderMutation(ctx, actor, { name: 'order.ship@1', args: input }, input.orderId, (tx, order) => {
     const existing = store.selectOne<{ order_id: number }>('SELECT order_id FROM shipments WHERE id = ?', [input.shipmentId]);
     if (existing) {
       return existing.order_id === order.id

@@ -4,7 +4,7 @@ import { CLAIM_TTL_MS, decideClaim, type ClaimHolder } from '../../../../shared/
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { runMutation } from '../mutations/pipeline.js';
+import { runMutation, runOrderMutation } from '../mutations/pipeline.js';
 
 const holderOf = (row: ClaimRow): ClaimHolder => ({
   stationId: row.station_id,
@@ -23,10 +23,7 @@ const holderOf = (row: ClaimRow): ClaimHolder => ({
  */
 export function claimOrder(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.claim'>): Result<Claim> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.claim@1', args: input }, (tx) => {
-    const loaded = loadOrderFor(store, actor, input.orderId);
-    if (!loaded.ok) return loaded;
-    const order = loaded.value;
+  return runOrderMutation(ctx, actor, { name: 'order.claim@1', args: input }, input.orderId, (tx, order) => {
     if (order.status !== 'processing') {
       return fail(
         'INVALID_TRANSITION',

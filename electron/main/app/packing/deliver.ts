@@ -3,9 +3,9 @@ import { inScope } from '../../../../db/queries/scope.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { checkTransition } from '../../../../shared/domain/order-status.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import { loadOrderFor, scopeOf } from '../access.js';
+import { scopeOf } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { runMutation } from '../mutations/pipeline.js';
+import { runOrderMutation } from '../mutations/pipeline.js';
 
 /**
  * order.markDelivered@1: a parcel (or every undelivered parcel the caller can see) arrived,
@@ -16,10 +16,7 @@ import { runMutation } from '../mutations/pipeline.js';
  */
 export function markDelivered(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markDelivered'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.markDelivered@1', args: input }, (tx) => {
-    const loaded = loadOrderFor(store, actor, input.orderId);
-    if (!loaded.ok) return loaded;
-    const order = loaded.value;
+  return runOrderMutation(ctx, actor, { name: 'order.markDelivered@1', args: input }, input.orderId, (tx, order) => {
     const parcels = store.all(
       store.q.selectFrom('shipments').select(['id', 'store_id', 'delivered_at']).where('order_id', '=', order.id).orderBy('shipped_at').orderBy('id'),
     );
