@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { packableOrders, scan } from '../e2e/station.js';
 import { startDesk, type RunningDesk } from '../e2e/start-desk.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 
 export interface ScanToPaintFigure {
   name: 'scan_to_paint';
@@ -27,16 +28,6 @@ export interface ScanToPaintFigure {
   baseline_commit_p95_ms: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const WARM_UP = 5;
 /** Quiet time after a scan's save has answered, before the next scan (a packer takes ~1 s). */
@@ -180,7 +171,7 @@ export async function measureScanToPaint(options: { iterations: number; orders?:
     station: { id: 'bench', name: 'Bench desk' },
     staticDir: options.staticDir,
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const station = await measureStation(page, desk, options.iterations);
