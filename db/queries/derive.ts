@@ -3,6 +3,7 @@ import { derivePaymentStatus, isPaid } from '../../shared/domain/payment.js';
 import { queueOf } from '../../shared/domain/queue.js';
 import type { Order, OrderUpdate } from '../schema.js';
 import type { OrderStore } from '../store.js';
+import { toFulfillable, type FulfillableRow } from './items.js';
 import { refreshOrderSearch } from './search.js';
 
 /**
@@ -18,20 +19,11 @@ export function saveOrder(store: OrderStore, order: Order, changes: OrderUpdate,
     refundedCents: next.refunded_cents,
     failed: next.payment_failed === 1,
   });
-  const items = store.select<{ id: number; quantity: number; fulfilled_quantity: number; returned_quantity: number; is_digital: number }>(
+  const items = store.select<FulfillableRow>(
     'SELECT id, quantity, fulfilled_quantity, returned_quantity, is_digital FROM order_items WHERE order_id = ?',
     [order.id],
   );
-  const fulfillmentStatus = deriveFulfillmentStatus(
-    items.map((i) => ({
-      id: i.id,
-      quantity: i.quantity,
-      fulfilledQuantity: i.fulfilled_quantity,
-      returnedQuantity: i.returned_quantity,
-      isDigital: i.is_digital === 1,
-    })),
-    isPaid(paymentStatus),
-  );
+  const fulfillmentStatus = deriveFulfillmentStatus(items.map(toFulfillable), isPaid(paymentStatus));
   const queue = queueOf({ status: next.status, onHold: next.on_hold === 1 });
   const saved: Order = { ...next, payment_status: paymentStatus, fulfillment_status: fulfillmentStatus, queue, updated_at: now };
   // Only the columns that changed: every indexed column rewritten would touch every index.

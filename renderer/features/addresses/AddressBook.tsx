@@ -5,7 +5,7 @@ import { formatAddressLines, type UsAddress } from '../../../shared/domain/addre
 import { call } from '../../api/client.js';
 import { notify } from '../../stores/toasts.js';
 import { AddressFields } from './AddressFields.js';
-import { ADDRESS_FIELDS, addressInput, checkDraft, draftFrom, EMPTY_DRAFT, fieldErrorsFrom, type AddressDraft, type FieldErrors } from './address-form.js';
+import { ADDRESS_FIELDS, addressInput, checkDraft, draftFrom, EMPTY_DRAFT, formErrorsFrom, type AddressDraft, type FieldErrors } from './address-form.js';
 
 type AddressType = SavedAddress['type'];
 const TYPE_LABEL: Record<AddressType, string> = { shipping: 'Shipping addresses', billing: 'Billing addresses' };
@@ -187,11 +187,9 @@ function AddressEditor({ customerId, editing, onCancel, onSaved }: { customerId:
       onSaved(result.value);
       return;
     }
-    const mapped = fieldErrorsFrom(result.fields, EDITOR_FIELDS);
-    setErrors(mapped.fields);
-    // With the mistakes marked on their fields, the banner needn't repeat the first of them.
-    const marked = Object.keys(mapped.fields).length > 0 && mapped.other.length === 0;
-    setFormError(marked ? 'Fix the marked fields and save again.' : [result.message, ...mapped.other].join(' '));
+    const refused = formErrorsFrom(result, EDITOR_FIELDS);
+    setErrors(refused.fields);
+    setFormError(refused.banner);
   };
 
   return (

@@ -14,7 +14,7 @@ import {
   addressInput,
   checkDraft,
   draftFrom,
-  fieldErrorsFrom,
+  formErrorsFrom,
   type AddressDraft,
   type FieldErrors,
 } from './address-form.js';
@@ -134,11 +134,9 @@ function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: Form
       onSaved(result.value);
       return;
     }
-    const mapped = fieldErrorsFrom(result.fields, ADDRESS_FIELDS);
-    setErrors(mapped.fields);
-    // With the mistakes marked on their fields, the banner needn't repeat the first of them.
-    const marked = Object.keys(mapped.fields).length > 0 && mapped.other.length === 0;
-    setFormError(marked ? 'Fix the marked fields and save again.' : [result.message, ...mapped.other].join(' '));
+    const refused = formErrorsFrom(result, ADDRESS_FIELDS);
+    setErrors(refused.fields);
+    setFormError(refused.banner);
   };
 
   return (

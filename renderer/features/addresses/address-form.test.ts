@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressEditBlock, addressInput, checkDraft, draftFrom, fieldErrorsFrom, stateOptions, type AddressDraft } from './address-form.js';
+import { addressEditBlock, addressInput, checkDraft, draftFrom, fieldErrorsFrom, formErrorsFrom, stateOptions, type AddressDraft } from './address-form.js';
 
 const good: AddressDraft = { name: 'Ann Lee', street: '1 Main St', street2: '', city: 'Albany', state: 'NY', zip: '12207', phone: '' };
 
@@ -41,5 +41,19 @@ describe('address form', () => {
     expect(addressEditBlock({ ...base, status: 'shipped' })).toMatch(/shipped/);
     expect(addressEditBlock({ ...base, shippingAddress: null })).toMatch(/nothing to ship/);
     expect(addressEditBlock({ ...base, status: 'cancelled' })).toMatch(/cancelled/);
+  });
+});
+
+describe('formErrorsFrom', () => {
+  it('marks fields and keeps the banner short when every mistake has a field', () => {
+    expect(formErrorsFrom({ message: 'address.zip: Bad ZIP.', fields: { 'address.zip': 'Bad ZIP.' } }, ['zip'])).toEqual({
+      fields: { zip: 'Bad ZIP.' },
+      banner: 'Fix the marked fields and save again.',
+    });
+  });
+
+  it('puts what no field can show in the banner', () => {
+    expect(formErrorsFrom({ message: 'Not saved.', fields: { 'address.country': 'US only.' } }, ['zip'])).toEqual({ fields: {}, banner: 'Not saved. US only.' });
+    expect(formErrorsFrom({ message: 'The order has shipped.' }, ['zip'])).toEqual({ fields: {}, banner: 'The order has shipped.' });
   });
 });

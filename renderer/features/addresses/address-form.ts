@@ -78,6 +78,19 @@ export function fieldErrorsFrom(serverFields: Record<string, string> | undefined
   return { fields, other };
 }
 
+/**
+ * What a refused save shows: errors on their fields, and a banner that only repeats what the
+ * fields can't show (with every mistake marked, it just says to fix them).
+ */
+export function formErrorsFrom(
+  failure: { message: string; fields?: Record<string, string> | undefined },
+  formKeys: readonly string[],
+): { fields: FieldErrors; banner: string } {
+  const mapped = fieldErrorsFrom(failure.fields, formKeys);
+  const marked = Object.keys(mapped.fields).length > 0 && mapped.other.length === 0;
+  return { fields: mapped.fields, banner: marked ? 'Fix the marked fields and save again.' : [failure.message, ...mapped.other].join(' ') };
+}
+
 /** The state picker's choices; a stored value that isn't a known code stays visible so it can be fixed. */
 export function stateOptions(current: string): { value: string; label: string }[] {
   const options = [
