@@ -220,6 +220,13 @@ export interface NotificationTable {
   payload: string;
   created_at: number;
   sent_at: number | null;
+  subject: string | null;
+  body_html: string | null;
+  body_text: string | null;
+  message_id: string | null;
+  provider_id: string | null;
+  updated_at: number | null;
+  sending_at: number | null;
 }
 
 export interface OutboxTable {
@@ -253,8 +260,10 @@ export interface ConflictTable {
   resolution: string | null;
 }
 
+/** A station's claim on one store's part of an order; (order_id, store_id) is the key. */
 export interface OrderClaimTable {
   order_id: number;
+  store_id: number;
   station_id: string;
   station_name: string;
   user_id: number;

@@ -1,5 +1,7 @@
 import { up as init } from './2026-11-27-init.js';
 import { up as packing } from './2026-11-28-packing.js';
+import { up as storeClaims } from './2026-11-29-store-claims.js';
+import { up as notifications } from './2026-11-30-notifications.js';
 
 export interface Migration {
   /** Dated, sortable, unique; recorded in the schema_migrations table once applied. */
@@ -14,4 +16,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '2026-11-27-init', up: init },
   { name: '2026-11-28-packing', up: packing },
+  { name: '2026-11-29-store-claims', up: storeClaims },
+  { name: '2026-11-30-notifications', up: notifications },
 ];

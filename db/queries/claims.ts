@@ -1,32 +1,86 @@
+import type { Claim } from '../../shared/contract/schemas.js';
+import { shownClaim, type StoreClaimHolder } from '../../shared/domain/store-claims.js';
 import type { OrderClaimTable } from '../schema.js';
 import type { OrderStore } from '../store.js';
+import { inScope, type StoreScope } from './scope.js';
+
+// Claims are kept per (order, store): each seller packs only their own store's part of an order.
+// Hand-written SQL: claims are read on every queue page and order page.
 
 export type ClaimRow = OrderClaimTable;
 
-/** The order's claim row, fresh or expired: expiry is the caller's rule to apply. */
-export function findClaim(store: OrderStore, orderId: number): ClaimRow | undefined {
-  return store.selectOne<ClaimRow>('SELECT * FROM order_claims WHERE order_id = ?', [orderId]);
+/** A claim row as the claim rules see it. */
+export const holderOf = (row: ClaimRow): StoreClaimHolder => ({
+  storeId: row.store_id,
+  stationId: row.station_id,
+  stationName: row.station_name,
+  userName: row.user_name,
+  claimedAt: row.claimed_at,
+  expiresAt: row.expires_at,
+});
+
+/** The order's claims on the given stores (every store when null), fresh or expired: expiry is the caller's rule to apply. */
+export function findClaims(store: OrderStore, orderId: number, storeIds: StoreScope): ClaimRow[] {
+  return store
+    .select<ClaimRow>('SELECT * FROM order_claims WHERE order_id = ? ORDER BY store_id', [orderId])
+    .filter((row) => inScope(storeIds, row.store_id));
 }
 
-/** Writes the one claim an order can have, replacing whatever was there. */
+/** Writes the one claim a store's part of an order can have, replacing whatever was there. */
 export function putClaim(store: OrderStore, claim: ClaimRow): void {
   store.execute(
-    `INSERT INTO order_claims (order_id, station_id, station_name, user_id, user_name, claimed_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (order_id) DO UPDATE SET station_id = excluded.station_id, station_name = excluded.station_name,
+    `INSERT INTO order_claims (order_id, store_id, station_id, station_name, user_id, user_name, claimed_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (order_id, store_id) DO UPDATE SET station_id = excluded.station_id, station_name = excluded.station_name,
        user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at`,
-    [claim.order_id, claim.station_id, claim.station_name, claim.user_id, claim.user_name, claim.claimed_at, claim.expires_at],
+    [claim.order_id, claim.store_id, claim.station_id, claim.station_name, claim.user_id, claim.user_name, claim.claimed_at, claim.expires_at],
   );
 }
 
 /**
- * Drops the order's claim: any station's when `stationId` is null (the order is done), else only
- * that station's (it is done with its part). Returns whether a claim was dropped.
+ * Drops claims on the order's stores in `storeIds`: any station's when `stationId` is null
+ * (nothing is left to pack there), else only that station's (it is done with its part).
+ * Returns the rows dropped.
  */
-export function releaseClaim(store: OrderStore, orderId: number, stationId: string | null): boolean {
-  const result =
-    stationId === null
-      ? store.execute('DELETE FROM order_claims WHERE order_id = ?', [orderId])
-      : store.execute('DELETE FROM order_claims WHERE order_id = ? AND station_id = ?', [orderId, stationId]);
-  return result.changes > 0;
+export function releaseClaims(store: OrderStore, orderId: number, storeIds: readonly number[], stationId: string | null): ClaimRow[] {
+  if (storeIds.length === 0) return [];
+  const stores = storeIds.map(() => '?').join(',');
+  const station = stationId === null ? '' : 'AND station_id = ?';
+  return store.select<ClaimRow>(
+    `DELETE FROM order_claims WHERE order_id = ? AND store_id IN (${stores}) ${station} RETURNING *`,
+    [orderId, ...storeIds, ...(stationId === null ? [] : [stationId])],
+  );
+}
+
+/**
+ * For each order, the one fresh claim a viewer is shown (see shownClaim): only claims on the
+ * viewer's own stores count, so a seller never learns which station or person is packing
+ * another seller's part of a shared order. Orders with no such claim are absent from the map.
+ */
+export function shownClaims(store: OrderStore, orderIds: readonly number[], scope: StoreScope, stationId: string, now: number): Map<number, ClaimRow> {
+  const shown = new Map<number, ClaimRow>();
+  if (orderIds.length === 0) return shown;
+  const rows = store
+    .select<ClaimRow>(`SELECT * FROM order_claims WHERE order_id IN (${orderIds.map(() => '?').join(',')}) AND expires_at > ?`, [...orderIds, now])
+    .filter((row) => inScope(scope, row.store_id));
+  const byOrder = new Map<number, ClaimRow[]>();
+  for (const row of rows) byOrder.set(row.order_id, [...(byOrder.get(row.order_id) ?? []), row]);
+  for (const [orderId, claims] of byOrder) {
+    const holders = claims.map((row) => ({ ...holderOf(row), row }));
+    const pick = shownClaim(holders, stationId, now);
+    if (pick) shown.set(orderId, pick.row);
+  }
+  return shown;
+}
+
+/** A claim row as the contract shows it to a viewer at `viewerStationId`. */
+export function toClaimView(row: ClaimRow, viewerStationId: string): Claim {
+  return {
+    stationId: row.station_id,
+    stationName: row.station_name,
+    userName: row.user_name,
+    claimedAt: row.claimed_at,
+    expiresAt: row.expires_at,
+    mine: row.station_id === viewerStationId,
+  };
 }

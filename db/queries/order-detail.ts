@@ -7,9 +7,6 @@ import {
   type ShipmentView,
 } from '../../shared/contract/schemas.js';
 import type { Order, OrderEvent, Shipment } from '../schema.js';
-import type { OrderClaimTable } from '../schema.js';
-
-type OrderClaim = OrderClaimTable;
 
 interface ItemRow {
   id: number;
@@ -26,6 +23,7 @@ interface ItemRow {
   returned_quantity: number;
 }
 import type { OrderStore } from '../store.js';
+import { shownClaims, toClaimView } from './claims.js';
 import { inScope, type StoreScope } from './scope.js';
 
 const TIMELINE_LIMIT = 500;
@@ -54,19 +52,13 @@ export interface Viewer {
   now: number;
 }
 
-/** The station packing an order, if its claim hasn't expired. */
+/**
+ * The station packing an order, if its claim hasn't expired. Only claims on the viewer's own
+ * stores count (every store for an admin); among several, another station's comes first.
+ */
 export function loadClaim(store: OrderStore, orderId: number, viewer: Viewer): Claim | null {
-  const claim = store.selectOne<OrderClaim>('SELECT * FROM order_claims WHERE order_id = ? AND expires_at > ?', [orderId, viewer.now]);
-  return claim
-    ? {
-        stationId: claim.station_id,
-        stationName: claim.station_name,
-        userName: claim.user_name,
-        claimedAt: claim.claimed_at,
-        expiresAt: claim.expires_at,
-        mine: claim.station_id === viewer.stationId,
-      }
-    : null;
+  const claim = shownClaims(store, [orderId], viewer.scope, viewer.stationId, viewer.now).get(orderId);
+  return claim ? toClaimView(claim, viewer.stationId) : null;
 }
 
 /** The order page: everything a person needs to pack, ship or answer a customer, within scope. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { QueueRow, QueueView } from '../../shared/contract/schemas.js';
 import type { Queue } from '../../shared/domain/queue.js';
 import type { OrderStore } from '../store.js';
+import { shownClaims } from './claims.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreScope } from './scope.js';
 import { toFtsQuery } from './search.js';
@@ -156,12 +157,14 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
     [...orderIds, ...scopeIds],
   );
   for (const row of names) extras.get(row.order_id)!.storeNames.push(row.name);
-  const claims = store.select<{ order_id: number; station_id: string; station_name: string; user_name: string }>(
-    `SELECT order_id, station_id, station_name, user_name FROM order_claims WHERE order_id IN (${ids}) AND expires_at > ?`,
-    [...orderIds, q.now],
-  );
-  for (const claim of claims) {
-    extras.get(claim.order_id)!.claimedBy = { stationName: claim.station_name, userName: claim.user_name, mine: claim.station_id === q.stationId };
+  // Only claims on the caller's stores: a seller never sees who packs another seller's part.
+  for (const [orderId, claim] of shownClaims(store, orderIds, q.scope, q.stationId, q.now)) {
+    extras.get(orderId)!.claimedBy = {
+      stationName: claim.station_name,
+      userName: claim.user_name,
+      mine: claim.station_id === q.stationId,
+      expiresAt: claim.expires_at,
+    };
   }
   return extras;
 }

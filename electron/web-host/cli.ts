@@ -5,6 +5,9 @@ import { parseArgs } from 'node:util';
 import { openStore, StoreOpenError } from '../../db/open.js';
 import { resolveActor, defaultStaffUserId } from '../main/app/actor.js';
 import { createApp } from '../main/app/create-app.js';
+import { deskNotificationSender } from '../main/services/notifications/desk-sender.js';
+import { memoryNotificationSettings } from '../main/services/notifications/memory-settings.js';
+import type { RunningNotificationService } from '../main/services/notifications/service.js';
 import { startWebHost } from './server.js';
 
 const usage = 'Usage: npm run dev:web -- --db <file> [--port <n>] [--user <email>]';
@@ -41,16 +44,25 @@ async function main(): Promise<void> {
   const actor = resolveActor(store, userId, { id: `web-${hostname()}`, name: `${hostname()} (web)` });
   if (!actor) exit(`${values.user} is not a staff member (seller or admin).`);
 
-  const app = createApp(store);
+  // No OS keystore here: notification settings (and the SMTP password) live in memory only,
+  // set on the settings screen, and are gone when the host stops.
+  let sender: RunningNotificationService | null = null;
+  const app = createApp(store, {
+    notifications: (ctx) => (sender = deskNotificationSender(ctx, memoryNotificationSettings(), (message, error) => console.error(message, error))),
+  });
+  sender!.start();
   const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port, slipsDir: app.ctx.slipsDir });
   app.subscribe((event, payload) => host.broadcast(event, payload));
   console.log(`Order Desk web host (${actor.name}, ${actor.role}): ${host.url}`);
 
   const shutdown = () => {
-    void host.close().then(() => {
-      store.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => sender?.stop())
+      .then(() => {
+        store.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -92,7 +92,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const request = callRequestSchema.safeParse(json);
     if (!request.success) return sendJson(res, 400, fail('INVALID_INPUT', 'A call needs a name and an input.'));
-    const result = options.dispatch(options.actor, request.data.name, request.data.input);
+    const result = await options.dispatch(options.actor, request.data.name, request.data.input);
     sendJson(res, 200, request.data.name === 'slips.open' ? withFileToken(result) : result);
   };
 

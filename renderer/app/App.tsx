@@ -2,22 +2,33 @@ import { Alert, AppShell, Button, Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { ShortcutsHelp } from '../components/ShortcutsHelp.js';
 import { Toasts } from '../components/Toasts.js';
+import { NotificationsScreen } from '../features/notifications/NotificationsScreen.js';
+import { watchNotificationSummary } from '../features/notifications/summary-store.js';
 import { OrderScreen } from '../features/order/OrderScreen.js';
 import { PackScreen } from '../features/packing/PackScreen.js';
 import { usePacking } from '../features/packing/store.js';
 import { QueueScreen } from '../features/queue/QueueScreen.js';
+import { NotificationSettingsScreen } from '../features/settings/NotificationSettingsScreen.js';
 import { isDialogOpen, useShortcuts } from '../lib/shortcuts.js';
 import { useHelp } from '../stores/help.js';
 import { useRoute } from '../stores/route.js';
 import { useSession } from '../stores/session.js';
 import { AppHeader } from './AppHeader.js';
+import { NotificationAlert } from './NotificationAlert.js';
 import { QueueNav } from './QueueNav.js';
 
 const HEADER_HEIGHT = 52;
 
 /** F2 from anywhere, even from inside a field: the station is one key away. From an order page it packs that order. */
 function onGlobalKey(event: KeyboardEvent) {
-  if (event.key !== 'F2' || event.ctrlKey || event.metaKey || event.altKey || isDialogOpen()) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || isDialogOpen()) return;
+  // F3 from anywhere, like F2: what was emailed, what waits and what failed.
+  if (event.key === 'F3') {
+    event.preventDefault();
+    useRoute.getState().openNotifications();
+    return;
+  }
+  if (event.key !== 'F2') return;
   event.preventDefault();
   const { route } = useRoute.getState();
   if (route.screen === 'order' && usePacking.getState().order?.id !== route.orderId) void usePacking.getState().openOrder(route.orderId);
@@ -37,6 +48,8 @@ export function App() {
     window.addEventListener('keydown', onGlobalKey);
     return () => window.removeEventListener('keydown', onGlobalKey);
   }, []);
+  // The failure alert follows the desk everywhere: watched as soon as someone is signed in.
+  useEffect(() => (hasSession ? watchNotificationSummary() : undefined), [hasSession]);
   useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) });
 
   return (
@@ -51,6 +64,7 @@ export function App() {
         h="100dvh"
         style={{ display: 'flex', flexDirection: 'column', overflow: route.screen === 'queue' ? 'hidden' : 'auto' }}
       >
+        {hasSession && <NotificationAlert />}
         {sessionError !== null ? (
           <Alert color="red" title="Order Desk could not start">
             {sessionError}{' '}
@@ -66,6 +80,10 @@ export function App() {
           <QueueScreen />
         ) : route.screen === 'pack' ? (
           <PackScreen />
+        ) : route.screen === 'notifications' ? (
+          <NotificationsScreen />
+        ) : route.screen === 'settings' ? (
+          <NotificationSettingsScreen />
         ) : (
           <OrderScreen orderId={route.orderId} />
         )}

@@ -1,5 +1,6 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
+import { NOTIFICATION_SHORTCUTS } from '../features/notifications/shortcuts.js';
 import { PACK_SHORTCUTS } from '../features/packing/shortcuts.js';
 import { QUEUE_SHORTCUTS } from '../features/queue/shortcuts.js';
 import { useDialogGate } from '../lib/shortcuts.js';
@@ -16,10 +17,12 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     shortcuts: [
       { keys: '? or F1', action: 'Show this list of shortcuts' },
       { keys: 'F2', action: 'Packing station (from an order page: pack that order)' },
+      { keys: 'F3', action: 'Notifications: what customers were sent, what waits and what failed' },
     ],
   },
   { title: 'Fulfillment queue', shortcuts: QUEUE_SHORTCUTS },
   { title: 'Packing station', shortcuts: PACK_SHORTCUTS },
+  { title: 'Notifications', shortcuts: NOTIFICATION_SHORTCUTS },
   {
     title: 'Order page',
     shortcuts: [

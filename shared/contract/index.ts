@@ -3,6 +3,7 @@ import { defineCall, type EventDefinition } from './define.js';
 import {
   addNoteInputSchema,
   claimSchema,
+  idSchema,
   markPackedInputSchema,
   orderDetailSchema,
   orderListInputSchema,
@@ -34,8 +35,24 @@ import {
   slipsProgressSchema,
   updateShippingAddressInputSchema,
 } from './packing.js';
+import {
+  notificationListInputSchema,
+  notificationListOutputSchema,
+  notificationPreviewSchema,
+  notificationRefSchema,
+  notificationRetryInputSchema,
+  notificationRetryReportSchema,
+  notificationSettingsViewSchema,
+  notificationSummarySchema,
+  resendConfirmationInputSchema,
+  resendConfirmationOutputSchema,
+  saveNotificationSettingsInputSchema,
+  testSendInputSchema,
+  testSendOutputSchema,
+} from './notifications.js';
 
 export * from './define.js';
+export * from './notifications.js';
 export * from './packing.js';
 export * from './permissions.js';
 export * from './schemas.js';
@@ -117,14 +134,17 @@ export const calls = {
     output: lookupOutputSchema,
     permission: 'orders.read',
   }),
-  /** Claim an order for this station while packing it. CLAIMED_ELSEWHERE unless takeOver. Renews an own claim. */
+  /**
+   * Claim an order for this station while packing it. CLAIMED_ELSEWHERE unless takeOver. Renews an own claim.
+   * Claims are per store: a seller claims their own stores' part of the order, an admin every store's.
+   */
   'orders.claim': defineCall({
     kind: 'mutation',
     input: claimInputSchema,
     output: claimSchema,
     permission: 'orders.fulfill',
   }),
-  /** Let go of this station's claim (done packing, or walked away). */
+  /** Let go of this station's claim on the caller's stores (done packing, or walked away). */
   'orders.releaseClaim': defineCall({
     kind: 'mutation',
     input: orderRefSchema,
@@ -206,6 +226,65 @@ export const calls = {
     output: z.array(savedAddressSchema),
     permission: 'customers.manage',
   }),
+  /**
+   * Customer notifications, newest first, in keyset pages, with counts per status. A seller sees
+   * those of orders in their stores.
+   */
+  'notifications.list': defineCall({
+    kind: 'query',
+    input: notificationListInputSchema,
+    output: notificationListOutputSchema,
+    permission: 'notifications.read',
+  }),
+  /** The exact message of one notification (FORBIDDEN for a seller whether it is another store's or missing). */
+  'notifications.preview': defineCall({
+    kind: 'query',
+    input: notificationRefSchema,
+    output: notificationPreviewSchema,
+    permission: 'notifications.read',
+  }),
+  /** Put failed notifications back in the queue, each retried or refused with its reason. */
+  'notifications.retry': defineCall({
+    kind: 'mutation',
+    input: notificationRetryInputSchema,
+    output: notificationRetryReportSchema,
+    permission: 'notifications.retry',
+  }),
+  /** Counts, whether failures have passed the alert threshold, and the sender's state. */
+  'notifications.summary': defineCall({
+    kind: 'query',
+    input: z.object({}).strict().default({}),
+    output: notificationSummarySchema,
+    permission: 'notifications.read',
+  }),
+  /** Email the order confirmation again; one email per requestId however often it is sent. */
+  'orders.resendConfirmation': defineCall({
+    kind: 'mutation',
+    input: resendConfirmationInputSchema,
+    output: resendConfirmationOutputSchema,
+    permission: 'notifications.retry',
+  }),
+  /** SMTP and SMS settings; secrets are never returned, only whether they are saved. */
+  'settings.notifications.get': defineCall({
+    kind: 'query',
+    input: z.object({}).strict().default({}),
+    output: notificationSettingsViewSchema,
+    permission: 'settings.manage',
+  }),
+  /** Save the settings whole or not at all; field errors for the form. Secrets: omitted keeps, null deletes. */
+  'settings.notifications.save': defineCall({
+    kind: 'mutation',
+    input: saveNotificationSettingsInputSchema,
+    output: notificationSettingsViewSchema,
+    permission: 'settings.manage',
+  }),
+  /** Send one test email with the saved settings or a draft of them; says what the server answered. */
+  'settings.notifications.testSend': defineCall({
+    kind: 'mutation',
+    input: testSendInputSchema,
+    output: testSendOutputSchema,
+    permission: 'settings.manage',
+  }),
 } as const;
 
 export type Calls = typeof calls;
@@ -222,6 +301,12 @@ export const events = {
   'orders.changed': { payload: ordersChangedSchema },
   /** A packing-slip batch moved on (or finished, failed, was cancelled). */
   'slips.progress': { payload: slipsProgressSchema },
+  /** Notifications whose status changed (queued, sent, failed, retried); screens refetch. */
+  'notifications.changed': { payload: z.object({ ids: z.array(idSchema) }) },
+  /** Failures reached the alert threshold (or changed while past it). */
+  'notifications.alert': {
+    payload: z.object({ failed: z.number().int().nonnegative(), threshold: z.number().int().positive() }),
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type Events = typeof events;

@@ -108,6 +108,8 @@ export const updateShippingAddressInputSchema = z
     address: z.unknown(),
     /** Also save it to the customer's address book as their default shipping address. */
     saveToCustomer: z.boolean().default(false),
+    /** false = "don't email the customer" about the new address. */
+    notifyCustomer: z.boolean().default(true),
   })
   .strict();
 

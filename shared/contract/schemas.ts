@@ -73,8 +73,11 @@ export const queueRowSchema = z.object({
   itemCount: z.number().int().nonnegative(),
   storeNames: z.array(z.string()),
   shipToState: z.string().nullable(),
-  /** The station packing it right now, if any (fresh claims only). */
-  claimedBy: z.object({ stationName: z.string(), userName: z.string(), mine: z.boolean() }).nullable(),
+  /**
+   * The station packing it right now, if any (fresh claims only, and for a seller only claims on
+   * their own stores). expiresAt: when the claim lapses unless renewed, so a list can look again then.
+   */
+  claimedBy: z.object({ stationName: z.string(), userName: z.string(), mine: z.boolean(), expiresAt: epochMs }).nullable(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 

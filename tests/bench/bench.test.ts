@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchFigure, runBench } from './run.js';
 
 // Smoke test only: the figures' presence and shape, never their values (timings vary by machine).
-const NAMES = ['seed', 'open_store', 'open_store_fresh', 'queue_first_page', 'queue_deep_page', 'search', 'scan_open_order', 'ship_mutation', 'packing_slips_500', 'csv_import_10000', 'scan_to_paint'];
+const NAMES = ['seed', 'open_store', 'open_store_fresh', 'queue_first_page', 'queue_deep_page', 'search', 'scan_open_order', 'ship_mutation', 'packing_slips_500', 'csv_import_10000', 'emails_10000', 'scan_to_paint'];
 // Small packing figures: the shape is what's checked here, not 500 pages.
 const packing = { slips: 20, csvRows: 100 };
 
@@ -14,7 +14,7 @@ const figures: BenchFigure[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-bench-test-'));
-  for await (const figure of runBench({ orders: 2000, db: path.join(dir, 'bench.sqlite'), iterations: 6, packing })) figures.push(figure);
+  for await (const figure of runBench({ orders: 2000, db: path.join(dir, 'bench.sqlite'), iterations: 6, packing, emails: 50 })) figures.push(figure);
 }, 300_000);
 
 afterAll(() => {
@@ -42,7 +42,7 @@ describe('runBench', () => {
 
   it('reuses a cached database instead of seeding again', async () => {
     const again: string[] = [];
-    for await (const figure of runBench({ orders: 2000, db: path.join(dir, 'bench.sqlite'), iterations: 2, packing, browser: false })) again.push(figure.name);
+    for await (const figure of runBench({ orders: 2000, db: path.join(dir, 'bench.sqlite'), iterations: 2, packing, emails: 20, browser: false })) again.push(figure.name);
     expect(again).toEqual(NAMES.filter((n) => n !== 'seed' && n !== 'scan_to_paint'));
   }, 120_000);
 });

@@ -24,6 +24,7 @@ import type { Actor, AppContext } from '../../electron/main/app/context.js';
 import { createDispatch, type Dispatch } from '../../electron/main/app/dispatch.js';
 import { createHandlers } from '../../electron/main/app/handlers.js';
 import type { OrderListInput, OrderListOutput, ShipInput } from '../../shared/contract/index.js';
+import { notificationFigures } from './notification-figures.js';
 import { packingFigures } from './packing-figures.js';
 import { measureScanToPaint } from './scan-paint.js';
 import { withCheckDigit } from '../../shared/domain/tracking.js';
@@ -50,7 +51,12 @@ export interface BenchOptions {
   packing?: { slips?: number; csvRows?: number };
   /** Measure scan-to-paint in Chromium (needs the built renderer); default true. */
   browser?: boolean;
+  /** Emails the sender delivers to a loopback SMTP server (default 10,000). */
+  emails?: number;
 }
+
+// The desk runs React's production build (electron/main/index.ts); measure that, not the dev build.
+process.env.NODE_ENV ??= 'production';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = 1;
@@ -118,6 +124,7 @@ function captureSql(store: OrderStore, fn: () => void): Array<{ sql: string; par
 
 function call<T>(dispatch: Dispatch, actor: Actor, name: string, input: unknown): T {
   const result = dispatch(actor, name, input);
+  if (result instanceof Promise) throw new Error(`${name} answers asynchronously; the benches time synchronous calls`);
   if (!result.ok) throw new Error(`${name} failed: ${result.code} ${result.message}`);
   return result.value as T;
 }
@@ -472,6 +479,9 @@ export async function* runBench(options: BenchOptions): AsyncGenerator<BenchFigu
 
     log('packing_slips_500, csv_import_10000 ...');
     yield* packingFigures({ file, tmp, slips: options.packing?.slips ?? 500, csvRows: options.packing?.csvRows ?? 10_000, log });
+
+    log('emails_10000 ...');
+    yield* notificationFigures({ tmp, emails: options.emails ?? 10_000, log });
 
     if (options.browser !== false) {
       // In Chromium, on the built renderer: the paint doesn't depend on the store's size.

@@ -7,6 +7,10 @@ import type { OrderStore } from '../../db/store.js';
 import { resolveActor, type Station } from '../../electron/main/app/actor.js';
 import type { Actor } from '../../electron/main/app/context.js';
 import { createApp, type App } from '../../electron/main/app/create-app.js';
+import { deskNotificationSender } from '../../electron/main/services/notifications/desk-sender.js';
+import { memoryNotificationSettings } from '../../electron/main/services/notifications/memory-settings.js';
+import type { NotificationSettingsStore } from '../../electron/main/services/notifications/ports.js';
+import type { RunningNotificationService } from '../../electron/main/services/notifications/service.js';
 import { startWebHost, type WebHost } from '../../electron/web-host/server.js';
 
 export interface RunningDesk {
@@ -28,6 +32,8 @@ export interface StartDeskOptions {
   station: Station;
   /** Where the built renderer is (npm run build:renderer). */
   staticDir?: string;
+  /** Notification settings (e.g. a loopback SMTP server); by default nothing is set up, so mail stays queued. */
+  notifications?: NotificationSettingsStore;
 }
 
 /**
@@ -38,7 +44,13 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
   const dir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
   const store = openStore(join(dir, 'desk.sqlite'));
   const seed = seedMarketplace(store, { orders: options.orders, seed: options.seed });
-  const app = createApp(store, { checkOutputs: true, slipsDir: join(dir, 'slips') });
+  let sender: RunningNotificationService | null = null;
+  const app = createApp(store, {
+    checkOutputs: true,
+    slipsDir: join(dir, 'slips'),
+    notifications: (ctx) => (sender = deskNotificationSender(ctx, options.notifications ?? memoryNotificationSettings(), () => {})),
+  });
+  sender!.start();
   const staticDir = options.staticDir ?? resolve('out/renderer');
   const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -64,6 +76,7 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
     openStation: (station, userId) => open(station, userId ?? options.userId(seed)),
     async close() {
       for (const cleanup of cleanups.reverse()) await cleanup();
+      await sender?.stop();
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },

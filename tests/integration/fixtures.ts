@@ -7,7 +7,7 @@ import { openStore } from '../../db/open.js';
 import type { OrderStore } from '../../db/store.js';
 import { resolveActor } from '../../electron/main/app/actor.js';
 import type { Actor } from '../../electron/main/app/context.js';
-import { createApp, type App } from '../../electron/main/app/create-app.js';
+import { createApp, type App, type CreateAppOptions } from '../../electron/main/app/create-app.js';
 import type { CallName, CallInput, CallOutput, EventName } from '../../shared/contract/index.js';
 import type { OrderStatus } from '../../shared/domain/order-status.js';
 import type { Result } from '../../shared/domain/result.js';
@@ -54,8 +54,14 @@ export class Fixture {
   readonly sellerB: Actor;
   readonly customerId: number;
 
-  constructor() {
-    this.app = createApp(this.store, { now: () => this.clock, newId: () => `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`, checkOutputs: true, logError: () => {} });
+  constructor(options: { notifications?: CreateAppOptions['notifications'] } = {}) {
+    this.app = createApp(this.store, {
+      now: () => this.clock,
+      newId: () => `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`,
+      checkOutputs: true,
+      logError: () => {},
+      notifications: options.notifications,
+    });
     this.app.subscribe((event, payload) => this.events.push({ event, payload }));
     const s = this.store.sqlite;
     const insertStore = s.prepare('INSERT INTO stores (slug, name, is_demo, created_at) VALUES (?, ?, 0, ?)');

@@ -36,10 +36,15 @@ describe('opening the store', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(['2026-11-27-init', '2026-11-28-packing']);
+    expect(store.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual([
+      '2026-11-27-init',
+      '2026-11-28-packing',
+      '2026-11-29-store-claims',
+      '2026-11-30-notifications',
+    ]);
     store.close();
     const again = openStore(file);
-    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(2);
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(4);
     again.close();
   });
 

@@ -1,5 +1,6 @@
 import type { OrderStore } from '../../../db/store.js';
 import type { EventName, EventPayload, StaffRole } from '../../../shared/contract/index.js';
+import type { NotificationService } from '../services/notifications/ports.js';
 import type { Printouts } from '../services/slips/printouts.js';
 
 /** The person and station making a call, resolved by the transport before any handler runs. */
@@ -25,4 +26,6 @@ export interface AppContext {
   slipsDir?: string;
   /** How a finished PDF is shown: the OS viewer in Electron, a URL on the web host (the default). */
   printouts?: Printouts;
+  /** Delivers queued customer notifications; absent where nothing is sent (some tests). */
+  notifications?: NotificationService;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrderStore } from '../../../db/store.js';
 import type { EventName } from '../../../shared/contract/index.js';
 import { defaultSlipsDir, type Printouts, webPrintouts } from '../services/slips/printouts.js';
+import type { NotificationService } from '../services/notifications/ports.js';
 import type { AppContext } from './context.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
@@ -25,6 +26,8 @@ export interface CreateAppOptions {
   slipsDir?: string;
   /** Opens finished PDFs (the OS viewer in Electron); defaults to URLs served by the web host. */
   printouts?: Printouts;
+  /** Builds the notification sender; it reports status changes through the app's events. */
+  notifications?: (app: Pick<AppContext, 'store' | 'emit'>) => NotificationService;
 }
 
 /** Wires a store into the handler table. Shared by the Electron main process, the web host and tests. */
@@ -43,6 +46,7 @@ export function createApp(store: OrderStore, options: CreateAppOptions = {}): Ap
     slipsDir: options.slipsDir ?? defaultSlipsDir(store),
     printouts: options.printouts ?? webPrintouts,
   };
+  if (options.notifications) ctx.notifications = options.notifications(ctx);
   const dispatch = createDispatch(ctx, createHandlers(ctx), { checkOutputs: options.checkOutputs ?? false });
   return {
     ctx,

@@ -3,9 +3,17 @@ import { InvalidCursorError } from '../../../db/queries/queue.js';
 import { calls, isCallName, MAX_INPUT_BYTES, roleHas, type CallName } from '../../../shared/contract/index.js';
 import { fail, type Result } from '../../../shared/domain/result.js';
 import type { Actor, AppContext } from './context.js';
-import type { Handler, Handlers } from './handlers.js';
+import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handlers.js';
 
-export type Dispatch = (actor: Actor | null, name: string, rawInput: unknown) => Result<unknown>;
+/** A contract call answers now, an async one (ASYNC_CALLS) later; a name only known at run time, either. */
+export type DispatchAnswer<N extends string> = N extends AsyncCall
+  ? Promise<Result<unknown>>
+  : N extends CallName
+    ? Result<unknown>
+    : Result<unknown> | Promise<Result<unknown>>;
+export type Dispatch = <N extends string>(actor: Actor | null, name: N, rawInput: unknown) => DispatchAnswer<N>;
+
+const asyncCalls: ReadonlySet<string> = new Set(ASYNC_CALLS);
 
 function inputSize(raw: unknown): number | null {
   try {
@@ -31,29 +39,39 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
  * INTERNAL with no internals leaked to the caller.
  */
 export function createDispatch(ctx: AppContext, handlers: Handlers, options: { checkOutputs?: boolean } = {}): Dispatch {
-  return (actor, name, rawInput) => {
+  const dispatch = (actor: Actor | null, name: string, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> => {
+    // An async call refused up front still answers with a promise, as its type says.
+    const early = (failure: Result<unknown>) => (asyncCalls.has(name) ? Promise.resolve(failure) : failure);
     if (!isCallName(name)) return fail('UNKNOWN_CALL', `There is no call named "${name.slice(0, 80)}".`);
     const definition = calls[name];
     const size = inputSize(rawInput);
-    if (size === null) return fail('INVALID_INPUT', 'The request could not be read.');
-    if (size > (definition.maxInputBytes ?? MAX_INPUT_BYTES)) return fail('INVALID_INPUT', 'The request is too large.');
-    if (!actor) return fail('UNAUTHENTICATED', 'Sign in to use the desk.');
-    if (!roleHas(actor.role, definition.permission)) return fail('FORBIDDEN', "Your role doesn't allow this.");
+    if (size === null) return early(fail('INVALID_INPUT', 'The request could not be read.'));
+    if (size > (definition.maxInputBytes ?? MAX_INPUT_BYTES)) return early(fail('INVALID_INPUT', 'The request is too large.'));
+    if (!actor) return early(fail('UNAUTHENTICATED', 'Sign in to use the desk.'));
+    if (!roleHas(actor.role, definition.permission)) return early(fail('FORBIDDEN', "Your role doesn't allow this."));
     const parsed = definition.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       const first = Object.entries(fields)[0];
-      return fail('INVALID_INPUT', first ? `${first[0]}: ${first[1]}` : 'The request is not valid.', fields);
+      return early(fail('INVALID_INPUT', first ? `${first[0]}: ${first[1]}` : 'The request is not valid.', fields));
     }
-    try {
-      const handler = handlers[name] as Handler<CallName>;
-      const result = handler(parsed.data as never, actor);
+    const checked = (result: Result<unknown>): Result<unknown> => {
       if (result.ok && options.checkOutputs) definition.output.parse(result.value);
       return result;
-    } catch (error) {
+    };
+    const faulted = (error: unknown): Result<unknown> => {
       if (error instanceof InvalidCursorError) return fail('INVALID_INPUT', error.message, { cursor: error.message });
       ctx.logError(`call ${name} failed`, error);
       return fail('INTERNAL', 'Something went wrong on this desk. Nothing was changed; try again.');
+    };
+    try {
+      const handler = handlers[name] as Handler<CallName>;
+      const result: Result<unknown> | Promise<Result<unknown>> = handler(parsed.data as never, actor);
+      if (result instanceof Promise) return result.then(checked).catch(faulted);
+      return checked(result);
+    } catch (error) {
+      return early(faulted(error));
     }
   };
+  return dispatch as Dispatch;
 }

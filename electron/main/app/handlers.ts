@@ -11,10 +11,22 @@ import { markPacked } from './mutations/pack.js';
 import { ship } from './mutations/ship.js';
 import { customerHandlers } from './customers/handlers.js';
 import { importHandlers } from './import/handlers.js';
+import { notificationHandlers } from './notifications/handlers.js';
 import { packingHandlers } from './packing/handlers.js';
 import { slipHandlers } from './slips/handlers.js';
 
-export type Handler<N extends CallName> = (input: ParsedInput<N>, actor: Actor) => Result<CallOutput<N>>;
+/**
+ * Calls that answer later because they wait on something outside the database (the mail server,
+ * the OS keystore). Every other handler stays synchronous, so a mutation's read-check-write can
+ * never straddle an await.
+ */
+export const ASYNC_CALLS = ['notifications.preview', 'settings.notifications.save', 'settings.notifications.testSend'] as const;
+export type AsyncCall = (typeof ASYNC_CALLS)[number];
+
+export type Handler<N extends CallName> = (
+  input: ParsedInput<N>,
+  actor: Actor,
+) => N extends AsyncCall ? Promise<Result<CallOutput<N>>> : Result<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
 /** A feature's slice of the table; createHandlers checks that the slices cover every call. */
 export type HandlerGroup<N extends CallName> = { [K in N]: Handler<K> };
@@ -36,6 +48,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...customerHandlers(ctx),
     ...importHandlers(ctx),
     ...slipHandlers(ctx),
+    ...notificationHandlers(ctx),
   };
 }
 

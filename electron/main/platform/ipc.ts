@@ -30,7 +30,7 @@ function senderIsTrusted(event: IpcMainInvokeEvent, window: BrowserWindow | null
 }
 
 export function registerDeskIpc({ dispatch, actor, mainWindow, logError }: DeskIpcOptions): void {
-  ipcMain.handle(CALL_CHANNEL, (event, raw: unknown): Result<unknown> => {
+  ipcMain.handle(CALL_CHANNEL, (event, raw: unknown): Result<unknown> | Promise<Result<unknown>> => {
     if (!senderIsTrusted(event, mainWindow())) {
       logError('refused an IPC call from an untrusted sender', null);
       return fail('FORBIDDEN', 'This window may not use the desk.');

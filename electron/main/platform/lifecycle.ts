@@ -16,7 +16,20 @@ export function quitWhenWindowsClosed(): void {
   app.on('window-all-closed', () => app.quit());
 }
 
-/** Runs once, as the app quits (after windows are closed). */
-export function onQuit(callback: () => void): void {
-  app.once('will-quit', () => callback());
+/**
+ * Runs `work` to its end before the app quits (the notification sender recording what is in
+ * flight, then the store closing), then quits for real. `work` bounds its own waiting.
+ */
+export function finishBeforeQuit(work: () => Promise<void>): void {
+  let finished = false;
+  app.on('will-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
+    void work()
+      .catch(() => {})
+      .then(() => {
+        finished = true;
+        app.quit();
+      });
+  });
 }

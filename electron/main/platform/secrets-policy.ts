@@ -1,7 +1,7 @@
 // When a secret may be stored. No 'electron' import; secrets.ts applies it.
 
 /** The secrets main holds for its services. None of them is ever sent to the renderer. */
-export const SECRET_NAMES = ['backendToken', 'stripeKey', 'smtpPassword'] as const;
+export const SECRET_NAMES = ['backendToken', 'stripeKey', 'smtpPassword', 'twilioAuthToken'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export const isSecretName = (name: unknown): name is SecretName =>
@@ -11,6 +11,7 @@ const SECRET_LABELS: Readonly<Record<SecretName, string>> = {
   backendToken: 'the shop backend token',
   stripeKey: 'the Stripe key',
   smtpPassword: 'the SMTP password',
+  twilioAuthToken: 'the Twilio auth token',
 };
 
 /** Refused up front rather than stored in a form anyone with the file could read. */

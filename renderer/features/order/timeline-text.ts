@@ -1,6 +1,7 @@
 import type { OrderEventView } from '../../../shared/contract/index.js';
 import { formatMoney, isCents } from '../../../shared/domain/money.js';
 import { humanize } from '../../lib/format.js';
+import { kindLabel } from '../notifications/labels.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
@@ -122,6 +123,18 @@ export function describeEvent(event: OrderEventView, titles: ItemTitles = new Ma
       return { title: 'Changed the shipping address.', tone: 'default' };
     case 'returned':
       return { title: 'The order was returned.', tone: 'warning' };
+    case 'notification_retried': {
+      const kind = str(d.kind);
+      const what = `${kind ? `${kindLabel(kind).toLowerCase()} ` : ''}${d.channel === 'sms' ? 'text' : 'email'}`;
+      const to = str(d.recipient);
+      const title = `Retried the ${what}${to ? ` to ${to}` : ''}.`;
+      const reason = str(d.lastError);
+      return reason ? { title: `${title} It had failed:`, body: reason, tone: 'default' } : { title, tone: 'default' };
+    }
+    case 'confirmation_resent': {
+      const to = str(d.recipient);
+      return { title: `Emailed the order confirmation again${to ? ` to ${to}` : ''}.`, tone: 'default' };
+    }
     default: {
       // Newer kinds from a later version: show the kind and any plain values it carries.
       const details = Object.entries(d)

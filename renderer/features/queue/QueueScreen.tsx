@@ -22,9 +22,34 @@ const openSelected = () => {
   if (row) useRoute.getState().openOrder(row.id);
 };
 
-const CLAIMS_REFRESH_MS = 20_000;
+// Past a claim's expiry by this much, so main's clock agrees it has lapsed when the list asks.
+const CLAIM_EXPIRY_SLACK_MS = 1_000;
 
 const hasChecked = () => useQueue.getState().checked.ids.size > 0;
+
+/**
+ * A claim that lapses says nothing (its station stopped renewing it), so the list looks again
+ * once, when the first "Packing: …" badge it shows is due to expire. Each expiry is looked at
+ * once: a renewed claim comes back with a later one, and a badge that outlives its expiry
+ * (clocks apart) can't make the list refetch in a loop.
+ */
+function useClaimExpiryRefresh() {
+  const rows = useQueue((s) => s.rows);
+  const handledUpTo = useRef(0);
+  const next = rows.reduce<number | null>((soonest, row) => {
+    const expiresAt = row.claimedBy?.expiresAt;
+    return expiresAt !== undefined && expiresAt > handledUpTo.current && (soonest === null || expiresAt < soonest) ? expiresAt : soonest;
+  }, null);
+  useEffect(() => {
+    if (next === null) return;
+    const timer = window.setTimeout(() => {
+      handledUpTo.current = next;
+      // Past what one refetch reloads, a refresh would cut the list under someone scrolling it.
+      if (useQueue.getState().rows.length <= MAX_REFRESH) void useQueue.getState().refresh();
+    }, Math.max(next - Date.now(), 0) + CLAIM_EXPIRY_SLACK_MS);
+    return () => window.clearTimeout(timer);
+  }, [next]);
+}
 
 export function QueueScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
@@ -34,20 +59,11 @@ export function QueueScreen() {
 
   useEffect(() => {
     // Coming back from an order: the list may have moved on (packed, shipped), so refetch it.
+    // Claims, take-overs and releases announce themselves with orders.changed too.
     void useQueue.getState().refresh();
-    const unsubscribe = on('orders.changed', () => void useQueue.getState().refresh());
-    // Claims come and go without orders.changed (a station claims on every open, and claims
-    // expire), so the "Packing: …" badges are kept fresh by a quiet refetch now and then.
-    const timer = window.setInterval(() => {
-      // Past what one refetch reloads, a refresh would cut the list under someone scrolling it.
-      const { rows } = useQueue.getState();
-      if (document.visibilityState === 'visible' && rows.length <= MAX_REFRESH) void useQueue.getState().refresh();
-    }, CLAIMS_REFRESH_MS);
-    return () => {
-      unsubscribe();
-      window.clearInterval(timer);
-    };
+    return on('orders.changed', () => void useQueue.getState().refresh());
   }, []);
+  useClaimExpiryRefresh();
 
   // Keys and actions here are listed for the help overlay in shortcuts.ts: keep both in step.
   const down = (event: KeyboardEvent) => (event.shiftKey ? useQueue.getState().extendChecked(1) : useQueue.getState().moveSelection(1));

@@ -1,3 +1,8 @@
+import {
+  notificationContentSchema,
+  type NotificationChannel,
+  type NotificationContent,
+} from '../../../../shared/domain/notifications.js';
 import type { Failure, Result } from '../../../../shared/domain/result.js';
 import type { Order } from '../../../../db/schema.js';
 import { loadOrderFor } from '../access.js';
@@ -11,11 +16,14 @@ class Rollback extends Error {
 }
 
 export interface NotificationRequest {
+  /** Names the change (dedupeKeys in shared/domain/notifications.ts): a repeat is ignored. */
   dedupeKey: string;
   orderId: number;
-  kind: string;
+  channel?: NotificationChannel;
+  /** An email address, or an E.164 number for SMS. */
   recipient: string;
-  payload: Record<string, unknown>;
+  /** What the message says, as of this commit; rendered by the sender. */
+  content: NotificationContent;
   /** The person chose "don't email the customer": recorded as suppressed, never sent. */
   suppressed: boolean;
 }
@@ -43,6 +51,7 @@ export function runMutation<T>(
 ): Result<T> {
   const { store } = ctx;
   const touched = new Set<number>();
+  let queuedMail = false;
   try {
     return store.transaction(() => {
       const now = ctx.now();
@@ -51,8 +60,8 @@ export function runMutation<T>(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertNotification = store.prepare(
-        `INSERT INTO notifications (dedupe_key, order_id, kind, channel, recipient, status, payload, created_at, next_attempt_at)
-         VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+        `INSERT INTO notifications (dedupe_key, order_id, kind, channel, recipient, status, payload, created_at, updated_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
       );
       const tx: MutationTx = {
         now,
@@ -62,16 +71,22 @@ export function runMutation<T>(
           insertEvent.run(orderId, now, actor.userId, actor.name, actor.stationId, actor.stationName, kind, JSON.stringify(data));
         },
         notify(request) {
-          insertNotification.run(
+          // Parsed, not trusted: a content snapshot the templates can't render would only fail
+          // later, in the sender, far from the code that built it.
+          const content = notificationContentSchema.parse(request.content);
+          const queued = insertNotification.run(
             request.dedupeKey,
             request.orderId,
-            request.kind,
+            content.kind,
+            request.channel ?? 'email',
             request.recipient,
             request.suppressed ? 'suppressed' : 'queued',
-            JSON.stringify(request.payload),
+            JSON.stringify(content),
+            now,
             now,
             request.suppressed ? null : now,
           );
+          if (queued.changes > 0 && !request.suppressed) queuedMail = true;
         },
       };
       const result = body(tx);
@@ -83,6 +98,8 @@ export function runMutation<T>(
         .run(ctx.newId(), mutation.name, JSON.stringify(mutation.args), actor.userId, actor.stationId, now);
       store.onCommit(() => {
         if (touched.size > 0) ctx.emit('orders.changed', { orderIds: [...touched] });
+        // Only after commit: the sender must never see a row that a rollback could still take back.
+        if (queuedMail) ctx.notifications?.wake();
       });
       return result;
     });

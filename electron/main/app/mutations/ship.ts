@@ -1,4 +1,4 @@
-import { releaseClaim } from '../../../../db/queries/claims.js';
+import { releaseClaims } from '../../../../db/queries/claims.js';
 import { saveOrder } from '../../../../db/queries/derive.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { deriveFulfillmentStatus, planShipment, remainingToShip } from '../../../../shared/domain/fulfillment.js';
@@ -7,7 +7,9 @@ import { checkVerified } from '../../../../shared/domain/packing.js';
 import { isPaid } from '../../../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { checkTracking } from '../../../../shared/domain/tracking.js';
+import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import type { Actor, AppContext } from '../context.js';
+import { shippedContent, smsRecipient } from './notification-content.js';
 import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
 import { runOrderMutation } from './pipeline.js';
 
@@ -15,9 +17,9 @@ import { runOrderMutation } from './pipeline.js';
  * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
  * once nothing physical is left; the customer gets a "shipped" email unless told otherwise.
  * Every unit in the parcel must have been verified (scanned or marked packed) unless the person
- * gives an override reason, which goes on the timeline. Shipping the last items lets go of the
- * station's claim. Retrying with the same shipmentId is a no-op, so a double click or a retried
- * request can't create a second parcel.
+ * gives an override reason, which goes on the timeline. Shipping a store's last items lets go of
+ * the claims on that store's part of the order. Retrying with the same shipmentId is a no-op, so
+ * a double click or a retried request can't create a second parcel.
  */
 export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
   const { store } = ctx;
@@ -121,17 +123,39 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       notifyCustomer: input.notifyCustomer,
       ...(input.verificationOverride !== undefined ? { verificationOverride: input.verificationOverride } : {}),
     });
-    const nothingLeftHere = itemsInScope(afterShipping, actor).every((item) => remainingToShip(toFulfillable(item)) === 0);
-    if (fulfillment === 'fulfilled') releaseClaim(store, order.id, null);
-    else if (nothingLeftHere) releaseClaim(store, order.id, actor.stationId);
+    // A store with nothing left to ship has nothing left to pack: its claims go, whichever station held them.
+    const doneStores = [...new Set(afterShipping.map((item) => item.store_id))].filter((id) =>
+      afterShipping.every((item) => item.store_id !== id || remainingToShip(toFulfillable(item)) === 0),
+    );
+    releaseClaims(store, order.id, doneStores, null);
+    const content = shippedContent(store, order, {
+      storeId: storeId!,
+      carrierName: tracking.value.carrierName,
+      trackingNumber: tracking.value.trackingNumber,
+      trackingUrl: tracking.value.trackingUrl,
+      lines: plan.value.map((line) => ({ item: byId.get(line.itemId)!, quantity: line.quantity })),
+      partial: fulfillment !== 'fulfilled',
+    });
     tx.notify({
-      dedupeKey: `shipped:${order.id}:${input.shipmentId}`,
+      dedupeKey: dedupeKeys.shipped(order.id, input.shipmentId),
       orderId: order.id,
-      kind: 'shipped',
       recipient: order.customer_email,
-      payload: { shipmentId: input.shipmentId },
+      content,
       suppressed: !input.notifyCustomer,
     });
+    // A text too, when texts are turned on (opt-in, in settings) and the customer gave a US
+    // mobile number and agreed to texts; the same "don't notify" choice covers it.
+    const sms = ctx.notifications?.settings.get().sms?.enabled ? smsRecipient(store, order) : null;
+    if (sms !== null) {
+      tx.notify({
+        dedupeKey: dedupeKeys.shippedSms(order.id, input.shipmentId),
+        orderId: order.id,
+        channel: 'sms',
+        recipient: sms,
+        content,
+        suppressed: !input.notifyCustomer,
+      });
+    }
     return ok({ orderId: order.id });
   });
 }

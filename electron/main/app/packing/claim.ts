@@ -1,80 +1,123 @@
-import { findClaim, putClaim, releaseClaim, type ClaimRow } from '../../../../db/queries/claims.js';
+import { findClaims, holderOf, putClaim, releaseClaims, type ClaimRow } from '../../../../db/queries/claims.js';
+import { orderStoreIds } from '../../../../db/queries/order-detail.js';
+import type { OrderStore } from '../../../../db/store.js';
 import type { Claim, ParsedInput } from '../../../../shared/contract/index.js';
-import { CLAIM_TTL_MS, decideClaim, type ClaimHolder } from '../../../../shared/domain/packing.js';
+import { CLAIM_TTL_MS } from '../../../../shared/domain/packing.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { claimChangesView, decideStoreClaims, type StoreClaimStep } from '../../../../shared/domain/store-claims.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 import { runMutation, runOrderMutation } from '../mutations/pipeline.js';
 
-const holderOf = (row: ClaimRow): ClaimHolder => ({
-  stationId: row.station_id,
-  stationName: row.station_name,
-  userName: row.user_name,
-  claimedAt: row.claimed_at,
-  expiresAt: row.expires_at,
-});
+/**
+ * The stores of an order whose part the actor packs: the seller's stores among the order's,
+ * every store of the order for an admin. Claims are taken and released on exactly these.
+ */
+export function packedStores(store: OrderStore, actor: Actor, orderId: number): number[] {
+  const stores = orderStoreIds(store, orderId).sort((a, b) => a - b);
+  return actor.storeIds === null ? stores : stores.filter((storeId) => actor.storeIds!.includes(storeId));
+}
 
 /**
- * order.claim@1: this station is packing the order for the next CLAIM_TTL_MS. Renewing keeps the
- * original "since" time. A plain claim leaves the timeline alone (a station claims on every open)
- * but still goes to the outbox, so the backend can arbitrate between stations; taking over from
- * another station is recorded on the timeline. No orders.changed is pushed for a plain claim:
- * a window that claims on open and reloads on that event would loop.
+ * Tells open windows the order's claims changed once the transaction commits, for mutations
+ * that write no timeline entry (which would announce it itself).
+ */
+function announceAfterCommit(ctx: AppContext, orderId: number): void {
+  ctx.store.onCommit(() => ctx.emit('orders.changed', { orderIds: [orderId] }));
+}
+
+/** One timeline entry per station a take-over took stores from. */
+function recordTakeOvers(steps: readonly StoreClaimStep[], record: (data: Record<string, unknown>) => void): boolean {
+  const byStation = new Map<string, StoreClaimStep[]>();
+  for (const step of steps) {
+    if (step.action !== 'take_over' || step.previous === null) continue;
+    byStation.set(step.previous.stationId, [...(byStation.get(step.previous.stationId) ?? []), step]);
+  }
+  for (const [fromStationId, taken] of byStation) {
+    const from = taken[0]!.previous!;
+    record({
+      fromStationId,
+      fromStationName: from.stationName,
+      fromUserName: from.userName,
+      claimedSince: Math.min(...taken.map((step) => step.previous!.claimedAt)),
+      storeIds: taken.map((step) => step.storeId),
+    });
+  }
+  return byStation.size > 0;
+}
+
+/**
+ * order.claim@2: this station is packing its part of the order (the stores it packs, see
+ * packedStores) for the next CLAIM_TTL_MS; @1 claimed the whole order. Another station's fresh
+ * claim on any of those stores needs takeOver; other stores' claims don't matter, so two sellers
+ * pack their own parts of one order without warning each other. Renewing keeps the original
+ * "since" time. A plain claim leaves the timeline alone (a station claims on every open) but
+ * still goes to the outbox, so the backend can arbitrate between stations; taking over is
+ * recorded on the timeline.
+ *
+ * orders.changed goes out after a claim that changes what others see (a new claim, a take-over),
+ * so queues and open orders show the badge at once. The station's once-a-minute renewal changes
+ * only the expiry, so it stays quiet: every window refetching every minute per packing station
+ * would be a storm for nothing. (Windows learn the new expiry when they next refetch.)
  */
 export function claimOrder(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.claim'>): Result<Claim> {
   const { store } = ctx;
-  return runOrderMutation(ctx, actor, { name: 'order.claim@1', args: input }, input.orderId, (tx, order) => {
+  // Read before the transaction only to name the stores in the outbox row; nothing runs in between.
+  const args = { ...input, storeIds: packedStores(store, actor, input.orderId) };
+  return runOrderMutation(ctx, actor, { name: 'order.claim@2', args }, input.orderId, (tx, order) => {
     if (order.status !== 'processing') {
       return fail(
         'INVALID_TRANSITION',
         order.status === 'pending' ? "This order isn't paid yet, so there is nothing to pack." : `A ${order.status} order has nothing left to pack.`,
       );
     }
-    const current = findClaim(store, order.id) ?? null;
-    const decision = decideClaim(current && holderOf(current), actor.stationId, tx.now, input.takeOver);
+    const storeIds = packedStores(store, actor, order.id);
+    if (storeIds.length === 0) return fail('INVALID_TRANSITION', 'This order has no items to pack.');
+    const held = findClaims(store, order.id, storeIds).map(holderOf);
+    const decision = decideStoreClaims(held, storeIds, actor.stationId, tx.now, input.takeOver);
     if (!decision.ok) return decision;
-    const claimedAt = decision.value === 'renew' && current ? current.claimed_at : tx.now;
-    const claim: ClaimRow = {
+    const steps = decision.value;
+    const rows: ClaimRow[] = steps.map((step) => ({
       order_id: order.id,
+      store_id: step.storeId,
       station_id: actor.stationId,
       station_name: actor.stationName,
       user_id: actor.userId,
       user_name: actor.name,
-      claimed_at: claimedAt,
+      claimed_at: step.action === 'renew' && step.previous ? step.previous.claimedAt : tx.now,
       expires_at: tx.now + CLAIM_TTL_MS,
-    };
-    putClaim(store, claim);
-    if (decision.value === 'take_over' && current) {
-      tx.event(order.id, 'claim_taken_over', {
-        fromStationId: current.station_id,
-        fromStationName: current.station_name,
-        fromUserName: current.user_name,
-        claimedSince: current.claimed_at,
-      });
-    }
+    }));
+    for (const row of rows) putClaim(store, row);
+    const tookOver = recordTakeOvers(steps, (data) => tx.event(order.id, 'claim_taken_over', data));
+    if (!tookOver && claimChangesView(steps, { stationName: actor.stationName, userName: actor.name })) announceAfterCommit(ctx, order.id);
     return ok({
-      stationId: claim.station_id,
-      stationName: claim.station_name,
-      userName: claim.user_name,
-      claimedAt: claim.claimed_at,
-      expiresAt: claim.expires_at,
+      stationId: actor.stationId,
+      stationName: actor.stationName,
+      userName: actor.name,
+      claimedAt: Math.min(...rows.map((row) => row.claimed_at)),
+      expiresAt: tx.now + CLAIM_TTL_MS,
       mine: true,
     });
   });
 }
 
 /**
- * order.releaseClaim@1: lets go of this station's claim. Another station's claim is never
- * touched, and with nothing of ours to release the call changes nothing and sends nothing.
+ * order.releaseClaim@2: lets go of this station's claims on the stores the actor packs. Another
+ * station's claim, or this station's on stores the actor doesn't pack (another seller at the same
+ * bench), is never touched; with nothing of ours to release the call changes nothing and sends
+ * nothing. orders.changed goes out when a claim others could see was dropped.
  */
 export function releaseOwnClaim(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.releaseClaim'>): Result<{ orderId: number }> {
   const { store } = ctx;
   const loaded = loadOrderFor(store, actor, input.orderId);
   if (!loaded.ok) return loaded;
   const orderId = loaded.value.id;
-  if (findClaim(store, orderId)?.station_id !== actor.stationId) return ok({ orderId });
-  return runMutation(ctx, actor, { name: 'order.releaseClaim@1', args: input }, () => {
-    releaseClaim(store, orderId, actor.stationId);
+  const ours = findClaims(store, orderId, packedStores(store, actor, orderId)).filter((row) => row.station_id === actor.stationId);
+  if (ours.length === 0) return ok({ orderId });
+  const storeIds = ours.map((row) => row.store_id);
+  return runMutation(ctx, actor, { name: 'order.releaseClaim@2', args: { ...input, storeIds } }, (tx) => {
+    const dropped = releaseClaims(store, orderId, storeIds, actor.stationId);
+    if (dropped.some((row) => row.expires_at > tx.now)) announceAfterCommit(ctx, orderId);
     return ok({ orderId });
   });
 }

@@ -1,10 +1,12 @@
 import { saveOrder } from '../../../../db/queries/derive.js';
 import { inScope } from '../../../../db/queries/scope.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { checkTransition } from '../../../../shared/domain/order-status.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { scopeOf } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
+import { deliveredContent } from '../mutations/notification-content.js';
 import { runOrderMutation } from '../mutations/pipeline.js';
 
 /**
@@ -47,11 +49,10 @@ export function markDelivered(ctx: AppContext, actor: Actor, input: ParsedInput<
     const shipmentIds = targets.map((p) => p.id);
     tx.event(order.id, 'delivered', { shipmentIds, orderDelivered, notifyCustomer: input.notifyCustomer });
     tx.notify({
-      dedupeKey: `delivered:${order.id}:${input.shipmentId ?? 'all'}`,
+      dedupeKey: dedupeKeys.delivered(order.id, input.shipmentId ?? null),
       orderId: order.id,
-      kind: 'delivered',
       recipient: order.customer_email,
-      payload: { shipmentIds, orderDelivered },
+      content: deliveredContent(store, order, { storeIds: targets.map((p) => p.store_id), parcels: targets.length, orderDelivered }),
       suppressed: !input.notifyCustomer,
     });
     return ok({ orderId: order.id });

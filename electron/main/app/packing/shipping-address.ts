@@ -1,9 +1,11 @@
 import { saveOrder } from '../../../../db/queries/derive.js';
 import { addressSnapshotSchema, roleHas, type AddressSnapshot, type ParsedInput } from '../../../../shared/contract/index.js';
+import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 import { findSameAddress, parseAddress, writeAddress } from '../customers/address-book.js';
+import { addressChangedContent } from '../mutations/notification-content.js';
 import { runMutation } from '../mutations/pipeline.js';
 
 const FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const satisfies readonly (keyof AddressSnapshot)[];
@@ -57,7 +59,22 @@ export function updateShippingAddress(
     }
     if (changed) {
       saveOrder(store, order, { shipping_address: JSON.stringify(to) }, tx.now);
-      tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer });
+      tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer, notifyCustomer: input.notifyCustomer });
+      const storeIds = store.select<{ store_id: number }>('SELECT store_id FROM order_stores WHERE order_id = ?', [order.id]);
+      tx.notify({
+        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, ctx.newId()),
+        orderId: order.id,
+        recipient: order.customer_email,
+        content: addressChangedContent(store, order, storeIds.map((row) => row.store_id), {
+          name: to.name,
+          street: to.street,
+          street2: to.street2 ?? null,
+          city: to.city,
+          state: to.state,
+          zip: to.zip,
+        }),
+        suppressed: !input.notifyCustomer,
+      });
     }
     if (input.saveToCustomer) {
       const same = findSameAddress(store, order.customer_id, 'shipping', address.value);

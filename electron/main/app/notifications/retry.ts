@@ -1,0 +1,79 @@
+import type { NotificationRetryReport } from '../../../../shared/contract/index.js';
+import type { NotificationStatus } from '../../../../shared/domain/notifications.js';
+import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import type { Actor, AppContext } from '../context.js';
+import { runMutation } from '../mutations/pipeline.js';
+import { loadNotificationFor } from './access.js';
+
+/** Why a row in this status can't go back in the queue, or null when it can (only failed rows). */
+export function retryRefusal(status: NotificationStatus, kind: string): string | null {
+  switch (status) {
+    case 'failed':
+      return null;
+    case 'queued':
+      return 'It is already waiting to be sent.';
+    case 'sending':
+      return 'It is being sent right now.';
+    case 'sent':
+      return kind === 'order_confirmation'
+        ? 'It was already sent. Use "Resend confirmation" to send the confirmation again.'
+        : 'It was already sent.';
+    case 'suppressed':
+      return 'It was never meant to go out: someone chose not to email the customer for this change.';
+  }
+}
+
+/** Kept on the timeline so the reason a message failed isn't lost when it is cleared from the row. */
+const REASON_MAX = 500;
+
+/**
+ * notification.retry@1: failed notifications go back in the queue with their attempts reset,
+ * to be tried at once. All in one transaction, with a timeline entry on each row's order; each
+ * row is retried or refused with its reason, and a refused row changes nothing. The sender is
+ * woken after the commit.
+ */
+export function retryNotifications(ctx: AppContext, actor: Actor, ids: readonly number[]): Result<NotificationRetryReport> {
+  const { store } = ctx;
+  const unique = [...new Set(ids)];
+  const nothingRetried = fail('INVALID_TRANSITION', 'None of these notifications could be retried.');
+  let report: NotificationRetryReport = { retried: [], refused: [] };
+  const result = runMutation(ctx, actor, { name: 'notification.retry@1', args: { ids: unique } }, (tx) => {
+    report = { retried: [], refused: [] };
+    for (const id of unique) {
+      const row = loadNotificationFor(store, actor, id);
+      if (!row.ok) {
+        report.refused.push({ id, message: row.message });
+        continue;
+      }
+      const refusal = retryRefusal(row.value.status, row.value.kind);
+      if (refusal !== null) {
+        report.refused.push({ id, message: refusal });
+        continue;
+      }
+      store.execute(
+        `UPDATE notifications SET status = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL, sending_at = NULL, updated_at = ?
+         WHERE id = ? AND status = 'failed'`,
+        [tx.now, tx.now, id],
+      );
+      if (row.value.order_id !== null) {
+        tx.event(row.value.order_id, 'notification_retried', {
+          notificationId: id,
+          kind: row.value.kind,
+          channel: row.value.channel,
+          recipient: row.value.recipient,
+          lastError: row.value.last_error === null ? null : row.value.last_error.slice(0, REASON_MAX),
+        });
+      }
+      report.retried.push(id);
+    }
+    // Nothing retried: roll back, so not even an outbox row is left for a call that changed nothing.
+    return report.retried.length > 0 ? ok(report) : nothingRetried;
+  });
+  // "Nothing retried" is not a failure of the call: the report says why, row by row.
+  if (!result.ok && result !== nothingRetried) return result;
+  if (report.retried.length > 0) {
+    ctx.emit('notifications.changed', { ids: report.retried });
+    ctx.notifications?.wake();
+  }
+  return ok(report);
+}

@@ -1,0 +1,23 @@
+/**
+ * The notification sender as the desk runs it: real templates, and its changes announced as
+ * app events (notifications.changed refreshes the screen, notifications.alert raises the banner).
+ */
+import type { AppContext } from '../../app/context.js';
+import { renderEmail } from '../email/render.js';
+import type { NotificationSettingsStore } from './ports.js';
+import { createNotificationService, type RunningNotificationService } from './service.js';
+
+export function deskNotificationSender(
+  app: Pick<AppContext, 'store' | 'emit'>,
+  settings: NotificationSettingsStore,
+  logError: AppContext['logError'],
+): RunningNotificationService {
+  return createNotificationService({
+    store: app.store,
+    settings,
+    renderEmail,
+    logError,
+    onChanged: (ids) => app.emit('notifications.changed', { ids }),
+    onAlert: (failed, threshold) => app.emit('notifications.alert', { failed, threshold }),
+  });
+}
