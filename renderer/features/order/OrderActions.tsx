@@ -1,6 +1,7 @@
 import { Button, Group, Kbd, Tooltip } from '@mantine/core';
 import { useRef } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
+import { ResendConfirmationButton } from '../notifications/ResendConfirmationButton.js';
 import { PrintSlipsButton, type PrintSlipsHandle } from '../slips/PrintSlipsButton.js';
 import { useShortcuts } from '../../lib/shortcuts.js';
 import { useSession } from '../../stores/session.js';
@@ -92,6 +93,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   return (
     <Group gap="xs" wrap="nowrap">
       <PrintSlipsButton ref={slips} orderIds={[order.id]} />
+      <ResendConfirmationButton orderId={order.id} size="sm" variant="default" />
       {actions.map((action) => {
         const disabled = !action.availability.ok || (busy !== null && busy !== action.busyWith);
         const button = (
