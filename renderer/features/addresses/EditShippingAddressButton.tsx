@@ -115,6 +115,7 @@ function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: Form
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saveToCustomer, setSaveToCustomer] = useState(false);
+  const [notifyCustomer, setNotifyCustomer] = useState(true);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -127,7 +128,7 @@ function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: Form
       return;
     }
     setBusy(true);
-    const result = await call('orders.updateShippingAddress', { orderId: order.id, address: addressInput(draft), saveToCustomer });
+    const result = await call('orders.updateShippingAddress', { orderId: order.id, address: addressInput(draft), saveToCustomer, notifyCustomer });
     setBusy(false);
     if (result.ok) {
       notify.success(`The ship-to address of order ${order.number} was updated.`);
@@ -161,6 +162,12 @@ function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: Form
           description="As their default shipping address, for their next orders."
           checked={saveToCustomer}
           onChange={(event) => setSaveToCustomer(event.currentTarget.checked)}
+        />
+        <Checkbox
+          label="Email the customer"
+          description="Tells them where the order will now go."
+          checked={notifyCustomer}
+          onChange={(event) => setNotifyCustomer(event.currentTarget.checked)}
         />
         <Text size="xs" c="dimmed">
           The old and the new address go on the order’s timeline.
