@@ -3,7 +3,12 @@ import { markSending, INTERRUPTED_MESSAGE } from '../../electron/main/services/n
 import { memoryNotificationSettings } from '../../electron/main/services/notifications/memory-settings.js';
 import type { MailSettings, NotificationSettingsStore } from '../../electron/main/services/notifications/ports.js';
 import { createNotificationService, type RunningNotificationService } from '../../electron/main/services/notifications/service.js';
+import { runMutation } from '../../electron/main/app/mutations/pipeline.js';
 import { renderEmail } from '../../electron/main/services/email/render.js';
+import { allSamples } from '../../electron/main/services/email/samples.js';
+import { formatMoney } from '../../shared/domain/money.js';
+import { ok } from '../../shared/domain/result.js';
+import type { NotificationContent } from '../../shared/domain/notifications.js';
 import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp-server.js';
 import { Fixture } from './fixtures.js';
 
@@ -148,6 +153,63 @@ describe('shipping emails the customer once', () => {
   });
 });
 
+/** The facts a customer must find in each kind of email, in both parts. */
+function factsOf(content: NotificationContent): string[] {
+  switch (content.kind) {
+    case 'order_confirmation':
+      return [content.items[0]!.title, formatMoney(content.totalCents)];
+    case 'fulfillment_update':
+      return [content.headline, content.shippingAddress!.street];
+    case 'shipped':
+      return [content.carrierName, content.trackingNumber];
+    case 'delivered':
+      return [content.orderNumber];
+    case 'cancellation_approved':
+      return [content.reason, formatMoney(content.refundCents!)];
+    case 'cancellation_rejected':
+      return [content.reason];
+    case 'return_approved':
+      return [content.items[0]!.title, formatMoney(content.refundCents!)];
+    case 'return_rejected':
+      return [content.items[0]!.title, content.reason];
+    case 'refund_issued':
+      return [formatMoney(content.amountCents)];
+  }
+}
+
+describe('every kind of email', () => {
+  it('arrives with its facts in both parts and the same headers, queued through the write path', async () => {
+    const [orderId] = packedOrders(1);
+    const samples = allSamples();
+    const result = runMutation(f.app.ctx, f.admin, { name: 'test.notify', args: {} }, (tx) => {
+      samples.forEach((content, i) => tx.notify({ dedupeKey: `${content.kind}:${orderId}:${i}`, orderId: orderId!, recipient: 'casey@example.com', content, suppressed: false }));
+      return ok(null);
+    });
+    expect(result.ok).toBe(true);
+    const service = sender();
+    service.start();
+    const received = await smtp.waitFor(samples.length);
+    await service.settled();
+    expect(received).toHaveLength(samples.length);
+    for (const content of samples) {
+      // Matched by Message-ID: the sender stores the one it sent on the row.
+      const messageId = f.store.sqlite.prepare('SELECT message_id FROM notifications WHERE dedupe_key LIKE ?').pluck().get(`${content.kind}:%`) as string;
+      const mail = received.find((m) => m.parsed.messageId === messageId);
+      expect(mail, content.kind).toBeDefined();
+      const { parsed } = mail!;
+      expect(parsed.from?.value[0]?.address, content.kind).toBe('orders@shomp.example.com');
+      expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0]?.address : null, content.kind).toBe('casey@example.com');
+      expect(parsed.headers.get('auto-submitted'), content.kind).toBe('auto-generated');
+      expect(parsed.headers.get('content-type'), content.kind).toMatchObject({ value: 'multipart/alternative' });
+      for (const fact of factsOf(content)) {
+        expect(parsed.text, `${content.kind} text: ${fact}`).toContain(fact);
+        expect(String(parsed.html), `${content.kind} html: ${fact}`).toContain(fact.replace(/&/g, '&amp;'));
+      }
+    }
+    expect(rows().every((r) => r.status === 'sent')).toBe(true);
+  });
+});
+
 describe('server replies', () => {
   it('retries after a 451 and delivers once the server takes it', async () => {
     const [orderId] = packedOrders(1);
@@ -285,8 +347,8 @@ describe('offline and restarts', () => {
 });
 
 describe('hostile text', () => {
-  it('keeps CR/LF in a customer name out of the headers', async () => {
-    const [orderId] = packedOrders(1, 'Mallory\r\nBcc: victim@example.com\r\nSubject: pwned');
+  it('keeps CR/LF in a customer name out of the headers, and markup in it inert', async () => {
+    const [orderId] = packedOrders(1, 'Mallory<script>alert(1)</script>"><img src=x onerror=alert(1)>\r\nBcc: victim@example.com\r\nSubject: pwned');
     ship(orderId!, 1);
     const service = sender();
     service.start();
@@ -297,6 +359,9 @@ describe('hostile text', () => {
     const headerBlock = mail!.raw.slice(0, mail!.raw.indexOf('\r\n\r\n'));
     expect(headerBlock).not.toMatch(/^Bcc:/im);
     expect(headerBlock.match(/^Subject:/gim)).toHaveLength(1);
+    const html = String(mail!.parsed.html);
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain('Mallory&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 
