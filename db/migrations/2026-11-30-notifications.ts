@@ -14,6 +14,9 @@ ALTER TABLE notifications ADD COLUMN updated_at INTEGER;
 -- When the sender handed the row to the server; a row still 'sending' at start-up was interrupted.
 ALTER TABLE notifications ADD COLUMN sending_at INTEGER;
 
+-- The sender's "what is due on this channel" and "when is the next one due": one index range each,
+-- however many rows of the other channel wait.
+CREATE INDEX notifications_channel_due ON notifications(status, channel, next_attempt_at);
 CREATE INDEX notifications_order ON notifications(order_id, id);
 CREATE INDEX notifications_status_id ON notifications(status, id);
 `;

@@ -319,9 +319,10 @@ export function createNotificationService(options: NotificationServiceOptions): 
         pumpAgain = false;
         const at = now();
         failTextsWhileOff(at);
-        // Refill in batches (one commit marks a batch 'sending'), keeping the pool busy meanwhile.
-        const free = concurrency * 2 - inFlight;
-        if (free <= 0 || (inFlight > 0 && free < concurrency)) break;
+        // Refill in batches (one commit marks a batch 'sending'), keeping the pool busy meanwhile:
+        // up to 4 messages per connection in flight, topped up once half of them have answered.
+        const free = concurrency * 4 - inFlight;
+        if (free <= 0 || (inFlight > 0 && free < concurrency * 2)) break;
         const rows = dueRows(store, readyChannels(at), at, free);
         if (rows.length === 0) break;
         const mail = settings.get().mail;
