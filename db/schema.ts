@@ -157,6 +157,8 @@ export interface OrderEventTable {
   station_name: string | null;
   kind: string;
   data: string;
+  /** The store whose part of the order this is about; null for the order as a whole (seen by all its sellers). */
+  store_id: number | null;
 }
 
 export interface CancellationRequestTable {

@@ -2,6 +2,7 @@ import { up as init } from './2026-11-27-init.js';
 import { up as packing } from './2026-11-28-packing.js';
 import { up as storeClaims } from './2026-11-29-store-claims.js';
 import { up as notifications } from './2026-11-30-notifications.js';
+import { up as eventStores } from './2026-12-01-event-stores.js';
 
 export interface Migration {
   /** Dated, sortable, unique; recorded in the schema_migrations table once applied. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026-11-28-packing', up: packing },
   { name: '2026-11-29-store-claims', up: storeClaims },
   { name: '2026-11-30-notifications', up: notifications },
+  { name: '2026-12-01-event-stores', up: eventStores },
 ];

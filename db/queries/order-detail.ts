@@ -45,6 +45,24 @@ function parseJson<T>(text: string, schema: z.ZodType<T>): T {
   return schema.parse(JSON.parse(text));
 }
 
+/**
+ * The order's newest timeline entries the viewer may read: every entry for an admin; for a
+ * seller, the entries about the whole order (store_id NULL) and those about their own stores'
+ * parts, never another store's. Runs on every order open: it walks order_events_timeline
+ * (order_id, id, store_id) newest first and decides each entry on the index, reading only the
+ * rows it returns, with no sort.
+ */
+export function loadTimeline(store: OrderStore, orderId: number, scope: StoreScope, limit = TIMELINE_LIMIT): OrderEvent[] {
+  if (scope === null) {
+    return store.select<OrderEvent>('SELECT * FROM order_events WHERE order_id = ? ORDER BY id DESC LIMIT ?', [orderId, limit]);
+  }
+  const own = scope.length === 0 ? '' : ` OR store_id IN (${scope.map(() => '?').join(', ')})`;
+  return store.select<OrderEvent>(
+    `SELECT * FROM order_events WHERE order_id = ? AND (store_id IS NULL${own}) ORDER BY id DESC LIMIT ?`,
+    [orderId, ...scope, limit],
+  );
+}
+
 /** Who is looking: their store scope, their station (to tell own claims apart) and the time. */
 export interface Viewer {
   scope: StoreScope;
@@ -95,8 +113,7 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
       .filter((line) => line.shipment_id === s.id)
       .map((line) => ({ orderItemId: line.order_item_id, quantity: line.quantity })),
   }));
-  const events: OrderEventView[] = store
-    .select<OrderEvent>('SELECT * FROM order_events WHERE order_id = ? ORDER BY id DESC LIMIT ?', [order.id, TIMELINE_LIMIT])
+  const events: OrderEventView[] = loadTimeline(store, order.id, scope)
     .map((e) => ({
       id: e.id,
       at: e.at,

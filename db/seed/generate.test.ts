@@ -325,6 +325,20 @@ describe('seedMarketplace', () => {
     }
   });
 
+  it("tags each store's entries (parcels, deliveries, returned items) with that store and the order's with none", () => {
+    const q = (sql: string) => store.prepare(sql).pluck().get() as number;
+    // Every parcel entry names its parcel's store; every returned entry only that store's items.
+    expect(q(`SELECT count(*) FROM order_events e JOIN shipments s ON s.id = e.data ->> '$.shipmentId'
+              WHERE e.kind IN ('shipped', 'delivered') AND e.store_id IS NOT s.store_id`)).toBe(0);
+    expect(q(`SELECT count(*) FROM order_events e, json_each(e.data, '$.items') j JOIN order_items i ON i.id = j.value ->> '$.itemId'
+              WHERE e.kind = 'returned' AND e.store_id IS NOT i.store_id`)).toBe(0);
+    expect(q("SELECT count(*) FROM order_events WHERE kind = 'returned'")).toBeGreaterThan(0);
+    expect(q(`SELECT count(*) FROM order_events WHERE store_id IS NULL
+              AND (kind IN ('shipped', 'returned') OR (kind = 'delivered' AND data ->> '$.shipmentId' IS NOT NULL))`)).toBe(0);
+    expect(q(`SELECT count(*) FROM order_events WHERE store_id IS NOT NULL AND kind NOT IN ('shipped', 'delivered', 'returned')`)).toBe(0);
+    expect(q('SELECT count(*) FROM order_events e WHERE store_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM order_stores os WHERE os.order_id = e.order_id AND os.store_id = e.store_id)')).toBe(0);
+  });
+
   it('marks demo stores', () => {
     const demo = seeded('demo.sqlite', { orders: 30, seed: 1, demo: true });
     try {

@@ -92,7 +92,18 @@ interface Shipment {
   lines: Array<[Line, number]>;
 }
 
-type EventRow = [at: number, actorId: number | null, actorName: string, stationId: string | null, stationName: string | null, kind: string, data: string];
+// storeId: the store whose part of the order the entry is about, null for the whole order (see
+// 2026-12-01-event-stores): parcels and returned items are a store's, payments and holds the order's.
+type EventRow = [
+  at: number,
+  actorId: number | null,
+  actorName: string,
+  stationId: string | null,
+  stationName: string | null,
+  kind: string,
+  data: string,
+  storeId: number | null,
+];
 
 const slugify = (name: string) =>
   name
@@ -178,7 +189,7 @@ export const SEED_TABLES = {
     'delivered_at', 'created_by', 'station_id',
   ],
   shipment_items: ['shipment_id', 'order_item_id', 'quantity'],
-  order_events: ['id', 'order_id', 'at', 'actor_id', 'actor_name', 'station_id', 'station_name', 'kind', 'data'],
+  order_events: ['id', 'order_id', 'at', 'actor_id', 'actor_name', 'station_id', 'station_name', 'kind', 'data', 'store_id'],
   // The FTS table's rowid is the order id; its text is searchDocument's, as refreshOrderSearch writes it.
   order_search: ['rowid', 'number', 'customer', 'email', 'skus', 'tracking'],
 } as const;
@@ -422,9 +433,11 @@ export function createOrderGenerator(
   let heldAt: number | null = null;
   let heldBy: number | null = null;
   let paidAt: number | null = null;
-  const staff = (s: SeededStore, at: number, kind: string, data: string) => ev.push([at, s.sellerId, s.sellerName, s.stationId, s.stationName, kind, data]);
-  const admin = (at: number, kind: string, data: string) => ev.push([at, adminId, adminName, ADMIN_STATION, ADMIN_STATION_NAME, kind, data]);
-  const system = (at: number, name: string, kind: string, data: string) => ev.push([at, null, name, null, null, kind, data]);
+  const staff = (s: SeededStore, at: number, kind: string, data: string, storeId: number | null = null) =>
+    ev.push([at, s.sellerId, s.sellerName, s.stationId, s.stationName, kind, data, storeId]);
+  const admin = (at: number, kind: string, data: string) => ev.push([at, adminId, adminName, ADMIN_STATION, ADMIN_STATION_NAME, kind, data, null]);
+  const system = (at: number, name: string, kind: string, data: string, storeId: number | null = null) =>
+    ev.push([at, null, name, null, null, kind, data, storeId]);
   const paymentFailed = (at: number) => {
     failed = 1;
     system(at, 'Stripe', 'payment_failed', `{"code":"${random.pick(PAYMENT_FAILURES)}"}`);
@@ -463,6 +476,7 @@ export function createOrderGenerator(
         items: shipLines.map(([line, qty]) => ({ itemId: line.id, sku: line.product.sku, quantity: qty })),
         notifyCustomer: true,
       }),
+      s.id,
     );
     return shipment;
   };
@@ -511,7 +525,7 @@ export function createOrderGenerator(
         totalCents = subtotal + shippingCents + tax - discount;
 
         // Lifecycle.
-        ev = [[placedAt, customer.id, customer.name, null, null, 'placed', `{"totalCents":${totalCents},"items":${lines.length}}`]];
+        ev = [[placedAt, customer.id, customer.name, null, null, 'placed', `{"totalCents":${totalCents},"items":${lines.length}}`, null]];
         orderShipments = [];
         captured = 0;
         failed = 0;
@@ -616,7 +630,7 @@ export function createOrderGenerator(
                 const deliveredOn = at + transit + random.int(0, 6 * HOUR);
                 if (!lost && deliveredOn <= now) {
                   shipment.deliveredAt = deliveredOn;
-                  system(deliveredOn, shipment.carrierName, 'delivered', `{"shipmentId":"${shipment.id}"}`);
+                  system(deliveredOn, shipment.carrierName, 'delivered', `{"shipmentId":"${shipment.id}"}`, s.id);
                 }
               }
               const allOut = physical.every((l) => l.fulfilled === l.quantity);
@@ -632,7 +646,7 @@ export function createOrderGenerator(
                     status = 'returned';
                     const reason = random.pick(RETURN_REASONS);
                     const requestedAt = deliveredAt + Math.floor((returnAt - deliveredAt) * 0.3);
-                    ev.push([requestedAt, customer.id, customer.name, null, null, 'return_requested', reasonJson(reason)]);
+                    ev.push([requestedAt, customer.id, customer.name, null, null, 'return_requested', reasonJson(reason), null]);
                     admin(requestedAt + random.int(HOUR, DAY), 'return_approved', '{}');
                     const full = random.chance(0.6) || physical.length === 1;
                     const back = full ? physical : [physical[0]!];
@@ -642,12 +656,12 @@ export function createOrderGenerator(
                       amount += l.returned * l.product.priceCents;
                     }
                     refunded = full ? captured : Math.min(captured, amount + Math.round((amount * (TAX_BPS[customer.state] ?? 600)) / 10_000));
-                    staff(
-                      back[0]!.store,
-                      returnAt,
-                      'returned',
-                      JSON.stringify({ items: back.map((l) => ({ itemId: l.id, sku: l.product.sku, quantity: l.returned })) }),
-                    );
+                    // Each store takes back its own items: one entry per store, as the desk records it.
+                    for (const s of orderStoreList) {
+                      const mine = back.filter((l) => l.store === s);
+                      if (mine.length === 0) continue;
+                      staff(s, returnAt, 'returned', JSON.stringify({ items: mine.map((l) => ({ itemId: l.id, sku: l.product.sku, quantity: l.returned })) }), s.id);
+                    }
                     admin(returnAt + random.int(MINUTE, HOUR), 'refunded', `{"amountCents":${refunded},"reason":"return"}`);
                   } else if (random.chance(0.01) && captured > 500) {
                     refunded = Math.min(captured - 1, random.pick([500, 1000, 1500]));
@@ -676,7 +690,7 @@ export function createOrderGenerator(
         ev.sort((a, b) => a[0] - b[0]);
         const updatedAt = ev[ev.length - 1]![0];
         for (const e of ev) {
-          rows.order_events.push([++eventId, id, e[0], e[1], e[2], e[3], e[4], e[5], e[6]]);
+          rows.order_events.push([++eventId, id, e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]]);
         }
 
         rows.orders.push([

@@ -418,7 +418,7 @@ function benchShip(file: string, tmp: string, iterations: number): BenchFigure {
        VALUES (?, ?, ?, 'ups', 'UPS', ?, ?, NULL, ?, ?, ?)`,
     );
     const insertEvent = sqlite.prepare(
-      `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data) VALUES (?, ?, ?, ?, ?, ?, 'shipped', ?)`,
+      `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data, store_id) VALUES (?, ?, ?, ?, ?, ?, 'shipped', ?, ?)`,
     );
     const insertOutbox = sqlite.prepare(
       'INSERT INTO outbox (mutation_id, name, args, actor_id, station_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -428,7 +428,7 @@ function benchShip(file: string, tmp: string, iterations: number): BenchFigure {
       const tracking = upsTracking(random);
       const shipmentId = randomUUID();
       insertShipment.run(shipmentId, order.id, order.store_id, tracking, `https://www.ups.com/track?tracknum=${tracking}`, now, actor.userId, STATION.id);
-      insertEvent.run(order.id, now, actor.userId, actor.name, STATION.id, STATION.name, JSON.stringify({ shipmentId, trackingNumber: tracking, i }));
+      insertEvent.run(order.id, now, actor.userId, actor.name, STATION.id, STATION.name, JSON.stringify({ shipmentId, trackingNumber: tracking, i }), order.store_id);
       insertOutbox.run(randomUUID(), 'order.ship@1', JSON.stringify({ orderId: order.id, shipmentId }), actor.userId, STATION.id, now);
     });
     const baseline = time(iterations, warmup, (i) => rawShip.immediate(i));

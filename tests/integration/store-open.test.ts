@@ -41,10 +41,11 @@ describe('opening the store', () => {
       '2026-11-28-packing',
       '2026-11-29-store-claims',
       '2026-11-30-notifications',
+      '2026-12-01-event-stores',
     ]);
     store.close();
     const again = openStore(file);
-    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(4);
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(5);
     again.close();
   });
 

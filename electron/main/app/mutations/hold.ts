@@ -12,6 +12,7 @@ export function placeHold(ctx: AppContext, actor: Actor, input: ParsedInput<'ord
     const reason = checkPlaceHold({ status: order.status, onHold: order.on_hold === 1 }, input.reason);
     if (!reason.ok) return reason;
     saveOrder(store, order, { on_hold: 1, hold_reason: reason.value, held_at: tx.now, held_by: actor.userId }, tx.now);
+    // The whole order is held, every store's part with it: all its sellers see who held it and why.
     tx.event(order.id, 'hold_placed', { reason: reason.value });
     return ok({ orderId: order.id });
   });
@@ -24,6 +25,7 @@ export function releaseHold(ctx: AppContext, actor: Actor, input: ParsedInput<'o
     const check = checkReleaseHold({ onHold: order.on_hold === 1, status: order.status });
     if (!check.ok) return check;
     saveOrder(store, order, { on_hold: 0, hold_reason: null, held_at: null, held_by: null }, tx.now);
+    // Order-wide, like the hold it ends.
     tx.event(order.id, 'hold_released', { reason: order.hold_reason });
     return ok({ orderId: order.id });
   });

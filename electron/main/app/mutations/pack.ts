@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
+import { byStore } from './by-store.js';
 import { itemsInScope, loadItems } from './order-items.js';
 import { runOrderMutation } from './pipeline.js';
 
@@ -34,10 +35,18 @@ export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'or
     }
     const pack = store.prepare('UPDATE order_items SET packed_quantity = max(packed_quantity, fulfilled_quantity) + ? WHERE id = ?');
     for (const line of lines) pack.run(line.quantity, line.itemId);
-    tx.event(order.id, 'items_packed', {
-      items: lines.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
-      source: input.source,
-    });
+    // Packing across stores (an admin's whole order) is one entry per store: each seller sees only their own items.
+    for (const [storeId, storeLines] of byStore(lines, (line) => byId.get(line.itemId)!.store_id)) {
+      tx.event(
+        order.id,
+        'items_packed',
+        {
+          items: storeLines.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
+          source: input.source,
+        },
+        storeId,
+      );
+    }
     return ok({ orderId: order.id });
   });
 }

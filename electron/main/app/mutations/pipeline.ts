@@ -32,8 +32,14 @@ export interface NotificationRequest {
 export interface MutationTx {
   readonly now: number;
   readonly actor: Actor;
-  /** Appends a timeline entry: who, which station, when, what. */
-  event(orderId: number, kind: string, data: Record<string, unknown>): void;
+  /**
+   * Appends a timeline entry: who, which station, when, what. With a storeId the entry is about
+   * that store's part of the order and only people who see that store (and admins) are shown it;
+   * without, it is about the order as a whole and everyone who can see the order is. Work on
+   * several stores' parts is one entry per store, each with only that store's data (see byStore),
+   * so an entry never carries anything of a store its readers can't see.
+   */
+  event(orderId: number, kind: string, data: Record<string, unknown>, storeId?: number | null): void;
   /** Queues a customer notification for the sender; a repeated dedupe key is ignored. */
   notify(request: NotificationRequest): void;
 }
@@ -56,8 +62,8 @@ export function runMutation<T>(
     return store.transaction(() => {
       const now = ctx.now();
       const insertEvent = store.prepare(
-        `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data, store_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertNotification = store.prepare(
         `INSERT INTO notifications (dedupe_key, order_id, kind, channel, recipient, status, payload, created_at, updated_at, next_attempt_at)
@@ -66,9 +72,9 @@ export function runMutation<T>(
       const tx: MutationTx = {
         now,
         actor,
-        event(orderId, kind, data) {
+        event(orderId, kind, data, storeId = null) {
           touched.add(orderId);
-          insertEvent.run(orderId, now, actor.userId, actor.name, actor.stationId, actor.stationName, kind, JSON.stringify(data));
+          insertEvent.run(orderId, now, actor.userId, actor.name, actor.stationId, actor.stationName, kind, JSON.stringify(data), storeId);
         },
         notify(request) {
           // Parsed, not trusted: a content snapshot the templates can't render would only fail

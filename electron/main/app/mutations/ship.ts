@@ -113,16 +113,22 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       },
       tx.now,
     );
-    tx.event(order.id, 'shipped', {
-      shipmentId: input.shipmentId,
-      carrier: tracking.value.carrier,
-      carrierName: tracking.value.carrierName,
-      trackingNumber: tracking.value.trackingNumber,
-      trackingUrl: tracking.value.trackingUrl,
-      items: plan.value.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
-      notifyCustomer: input.notifyCustomer,
-      ...(input.verificationOverride !== undefined ? { verificationOverride: input.verificationOverride } : {}),
-    });
+    // A parcel is one store's: who shipped it, from which bench and its tracking are for that store's people (and admins).
+    tx.event(
+      order.id,
+      'shipped',
+      {
+        shipmentId: input.shipmentId,
+        carrier: tracking.value.carrier,
+        carrierName: tracking.value.carrierName,
+        trackingNumber: tracking.value.trackingNumber,
+        trackingUrl: tracking.value.trackingUrl,
+        items: plan.value.map((line) => ({ itemId: line.itemId, sku: byId.get(line.itemId)!.sku, quantity: line.quantity })),
+        notifyCustomer: input.notifyCustomer,
+        ...(input.verificationOverride !== undefined ? { verificationOverride: input.verificationOverride } : {}),
+      },
+      storeId!,
+    );
     // A store with nothing left to ship has nothing left to pack: its claims go, whichever station held them.
     const doneStores = [...new Set(afterShipping.map((item) => item.store_id))].filter((id) =>
       afterShipping.every((item) => item.store_id !== id || remainingToShip(toFulfillable(item)) === 0),

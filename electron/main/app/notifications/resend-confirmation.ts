@@ -36,6 +36,7 @@ export function resendConfirmation(ctx: AppContext, actor: Actor, input: ParsedI
     });
     const notificationId = findQueued();
     if (notificationId === undefined) throw new Error('the confirmation was not queued');
+    // Order-wide: the confirmation is about the whole order, to its one customer.
     tx.event(order.id, 'confirmation_resent', { notificationId, recipient: order.customer_email });
     return ok({ orderId: order.id, notificationId, queued: true });
   });

@@ -56,6 +56,7 @@ export function retryNotifications(ctx: AppContext, actor: Actor, ids: readonly 
         [tx.now, tx.now, id],
       );
       if (row.value.order_id !== null) {
+        // Order-wide: notifications belong to the order, and every seller of it sees them on the notifications screen.
         tx.event(row.value.order_id, 'notification_retried', {
           notificationId: id,
           kind: row.value.kind,

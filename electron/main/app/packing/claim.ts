@@ -26,24 +26,28 @@ function announceAfterCommit(ctx: AppContext, orderId: number): void {
   ctx.store.onCommit(() => ctx.emit('orders.changed', { orderIds: [orderId] }));
 }
 
-/** One timeline entry per station a take-over took stores from. */
-function recordTakeOvers(steps: readonly StoreClaimStep[], record: (data: Record<string, unknown>) => void): boolean {
-  const byStation = new Map<string, StoreClaimStep[]>();
+/**
+ * One timeline entry per store taken from another station, tagged with that store: the previous
+ * holder's station and name are that store's business, shown to its sellers and admins only.
+ */
+function recordTakeOvers(steps: readonly StoreClaimStep[], record: (data: Record<string, unknown>, storeId: number) => void): boolean {
+  let tookOver = false;
   for (const step of steps) {
     if (step.action !== 'take_over' || step.previous === null) continue;
-    byStation.set(step.previous.stationId, [...(byStation.get(step.previous.stationId) ?? []), step]);
+    const from = step.previous;
+    record(
+      {
+        fromStationId: from.stationId,
+        fromStationName: from.stationName,
+        fromUserName: from.userName,
+        claimedSince: from.claimedAt,
+        storeIds: [step.storeId],
+      },
+      step.storeId,
+    );
+    tookOver = true;
   }
-  for (const [fromStationId, taken] of byStation) {
-    const from = taken[0]!.previous!;
-    record({
-      fromStationId,
-      fromStationName: from.stationName,
-      fromUserName: from.userName,
-      claimedSince: Math.min(...taken.map((step) => step.previous!.claimedAt)),
-      storeIds: taken.map((step) => step.storeId),
-    });
-  }
-  return byStation.size > 0;
+  return tookOver;
 }
 
 /**
@@ -88,7 +92,7 @@ export function claimOrder(ctx: AppContext, actor: Actor, input: ParsedInput<'or
       expires_at: tx.now + CLAIM_TTL_MS,
     }));
     for (const row of rows) putClaim(store, row);
-    const tookOver = recordTakeOvers(steps, (data) => tx.event(order.id, 'claim_taken_over', data));
+    const tookOver = recordTakeOvers(steps, (data, storeId) => tx.event(order.id, 'claim_taken_over', data, storeId));
     if (!tookOver && claimChangesView(steps, { stationName: actor.stationName, userName: actor.name })) announceAfterCommit(ctx, order.id);
     return ok({
       stationId: actor.stationId,

@@ -6,6 +6,7 @@ import { checkTransition } from '../../../../shared/domain/order-status.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { scopeOf } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
+import { byStore } from '../mutations/by-store.js';
 import { deliveredContent } from '../mutations/notification-content.js';
 import { runOrderMutation } from '../mutations/pipeline.js';
 
@@ -46,8 +47,10 @@ export function markDelivered(ctx: AppContext, actor: Actor, input: ParsedInput<
       saveOrder(store, order, { status: status.value, delivered_at: tx.now }, tx.now);
       orderDelivered = true;
     }
-    const shipmentIds = targets.map((p) => p.id);
-    tx.event(order.id, 'delivered', { shipmentIds, orderDelivered, notifyCustomer: input.notifyCustomer });
+    // One entry per store whose parcels arrived: a seller sees only their own parcels' deliveries.
+    for (const [storeId, parcelsOfStore] of byStore(targets, (p) => p.store_id)) {
+      tx.event(order.id, 'delivered', { shipmentIds: parcelsOfStore.map((p) => p.id), orderDelivered, notifyCustomer: input.notifyCustomer }, storeId);
+    }
     tx.notify({
       dedupeKey: dedupeKeys.delivered(order.id, input.shipmentId ?? null),
       orderId: order.id,

@@ -59,6 +59,7 @@ export function updateShippingAddress(
     }
     if (changed) {
       saveOrder(store, order, { shipping_address: JSON.stringify(to) }, tx.now);
+      // One address for the whole order: every seller on it ships there, so every one of them sees the change.
       tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer, notifyCustomer: input.notifyCustomer });
       const storeIds = store.select<{ store_id: number }>('SELECT store_id FROM order_stores WHERE order_id = ?', [order.id]);
       tx.notify({
