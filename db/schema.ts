@@ -229,6 +229,7 @@ export interface NotificationTable {
   provider_id: string | null;
   updated_at: number | null;
   sending_at: number | null;
+  store_id: number | null;
 }
 
 export interface OutboxTable {

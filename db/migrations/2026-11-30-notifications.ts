@@ -13,6 +13,10 @@ ALTER TABLE notifications ADD COLUMN provider_id TEXT;
 ALTER TABLE notifications ADD COLUMN updated_at INTEGER;
 -- When the sender handed the row to the server; a row still 'sending' at start-up was interrupted.
 ALTER TABLE notifications ADD COLUMN sending_at INTEGER;
+-- The store a message is about (a parcel's store), or NULL when it is about the whole order. A
+-- seller sees their stores' messages, and whole-order ones only when the whole order is theirs:
+-- those can name any store's items.
+ALTER TABLE notifications ADD COLUMN store_id INTEGER REFERENCES stores(id);
 
 -- The sender's "what is due on this channel" and "when is the next one due": one index range each,
 -- however many rows of the other channel wait.

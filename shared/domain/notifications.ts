@@ -139,7 +139,8 @@ export const dedupeKeys = {
   fulfillmentUpdate: (orderId: number, changeId: string) => `fulfillment_update:${orderId}:${changeId}`,
   shipped: (orderId: number, shipmentId: string) => `shipped:${orderId}:${shipmentId}`,
   shippedSms: (orderId: number, shipmentId: string) => `shipped_sms:${orderId}:${shipmentId}`,
-  delivered: (orderId: number, shipmentId: string | null) => `delivered:${orderId}:${shipmentId ?? 'all'}`,
+  /** `parcels`: the ids of the parcels the email reports, sorted and comma-separated. */
+  delivered: (orderId: number, parcels: string) => `delivered:${orderId}:${parcels}`,
   cancellation: (orderId: number, requestId: number) => `cancellation:${orderId}:${requestId}`,
   returnDecision: (orderId: number, requestId: number) => `return:${orderId}:${requestId}`,
   refund: (orderId: number, refundId: number) => `refund:${orderId}:${refundId}`,

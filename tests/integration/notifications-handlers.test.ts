@@ -36,19 +36,20 @@ const content = (number: string): NotificationContent => ({
 });
 
 /** A notifications row as the pipeline and the sender leave it, at `status`. */
-function addNotification(orderId: number | null, status: NotificationStatus, extra: { lastError?: string; attempts?: number; subject?: string; at?: number } = {}): number {
+function addNotification(orderId: number | null, status: NotificationStatus, extra: { lastError?: string; attempts?: number; subject?: string; at?: number; storeId?: number } = {}): number {
   const number = orderId === null ? 'none' : (f.store.sqlite.prepare('SELECT number FROM orders WHERE id = ?').pluck().get(orderId) as string);
   const at = extra.at ?? NOW;
   const subject = extra.subject ?? (status === 'sent' || status === 'failed' ? `Your order ${number} was delivered` : null);
   return Number(
     f.store.sqlite
       .prepare(
-        `INSERT INTO notifications (dedupe_key, order_id, kind, channel, recipient, status, attempts, next_attempt_at, last_error, payload, created_at, updated_at, sent_at, subject, body_html, body_text)
-         VALUES (?, ?, 'delivered', 'email', 'casey@example.com', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO notifications (dedupe_key, order_id, store_id, kind, channel, recipient, status, attempts, next_attempt_at, last_error, payload, created_at, updated_at, sent_at, subject, body_html, body_text)
+         VALUES (?, ?, ?, 'delivered', 'email', 'casey@example.com', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         `test:${Math.random()}`,
         orderId,
+        extra.storeId ?? null,
         status,
         extra.attempts ?? (status === 'queued' ? 0 : 1),
         status === 'queued' ? at : null,
@@ -202,15 +203,19 @@ describe('notifications.list', () => {
     expect(f.call(f.admin, 'notifications.list', { limit: 201 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
-  it('a seller sees only notifications of orders in their stores, counted the same way', () => {
+  it('a seller sees their stores\' messages, and whole-order ones only when the whole order is theirs', () => {
     const a = addNotification(orderA, 'failed');
-    const shared = addNotification(orderShared, 'sent');
+    const sharedA = addNotification(orderShared, 'sent', { storeId: f.storeA });
+    const sharedB = addNotification(orderShared, 'sent', { storeId: f.storeB });
+    // About the whole shared order (a confirmation lists both stores' items): admins only.
+    const sharedWhole = addNotification(orderShared, 'sent');
     const b = addNotification(orderB, 'failed');
     addNotification(null, 'failed'); // not about an order: admins only
-    expect(f.ok(f.sellerA, 'notifications.list', {}).rows.map((r) => r.id)).toEqual([shared, a]);
+    expect(f.ok(f.sellerA, 'notifications.list', {}).rows.map((r) => r.id)).toEqual([sharedA, a]);
     expect(f.ok(f.sellerA, 'notifications.list', {}).counts).toMatchObject({ failed: 1, sent: 1 });
-    expect(f.ok(f.sellerB, 'notifications.list', {}).rows.map((r) => r.id)).toEqual([b, shared]);
+    expect(f.ok(f.sellerB, 'notifications.list', {}).rows.map((r) => r.id)).toEqual([b, sharedB]);
     expect(f.ok(f.sellerB, 'notifications.list', { orderId: orderA }).rows).toEqual([]);
+    expect(f.ok(f.admin, 'notifications.list', {}).rows.map((r) => r.id)).toContain(sharedWhole);
     expect(f.ok(f.admin, 'notifications.list', {}).counts.failed).toBe(3);
     expect(f.ok(f.sellerA, 'notifications.summary', {})).toMatchObject({ failed: 1, alert: false });
   });
@@ -251,7 +256,7 @@ describe('notifications.retry', () => {
   it('puts only failed rows back in the queue, with a timeline entry, and wakes the sender once', () => {
     f.clock = NOW + 60_000;
     const failed = addNotification(orderA, 'failed', { attempts: 6, lastError: '451 4.3.0 Try later' });
-    const failedShared = addNotification(orderShared, 'failed');
+    const failedShared = addNotification(orderShared, 'failed', { storeId: f.storeA });
     const sent = addNotification(orderA, 'sent');
     const queued = addNotification(orderA, 'queued');
     const sending = addNotification(orderA, 'sending');

@@ -68,7 +68,7 @@ describe('what each action queues for the customer, in its own transaction', () 
     ship(true);
     f.ok(f.admin, 'orders.markDelivered', { orderId });
     const delivered = queued().find((row) => row.kind === 'delivered')!;
-    expect(delivered.dedupe_key).toBe(`delivered:${orderId}:all`);
+    expect(delivered.dedupe_key).toBe(`delivered:${orderId}:${PARCEL}`);
     expect(contentOf(delivered)).toMatchObject({ kind: 'delivered', orderDelivered: true, parcels: 1 });
   });
 
@@ -81,6 +81,35 @@ describe('what each action queues for the customer, in its own transaction', () 
 
     f.ok(f.admin, 'orders.updateShippingAddress', { orderId, address: { ...address, street: '801 Market St' }, notifyCustomer: false });
     expect(queued().map((row) => row.status)).toEqual(['queued', 'suppressed']);
+  });
+
+  it('on a shared order each seller sees only their own parcels\' emails, and each delivery is its own email', () => {
+    const shared = f.addOrder({
+      number: 'SH-1035601',
+      status: 'processing',
+      paid: true,
+      ageDays: 1,
+      items: [
+        { storeId: f.storeA, sku: 'ALD-BOWL', quantity: 1 },
+        { storeId: f.storeB, sku: 'BIR-SPOON', quantity: 1 },
+      ],
+    });
+    for (const [seller, parcel] of [
+      [f.sellerA, '22222222-2222-4222-8222-222222222222'],
+      [f.sellerB, '33333333-3333-4333-8333-333333333333'],
+    ] as const) {
+      const item = f.ok(seller, 'orders.get', { orderId: shared }).items[0]!;
+      f.ok(seller, 'orders.markPacked', { orderId: shared, items: [{ itemId: item.id, quantity: 1 }], source: 'scan' });
+      f.ok(seller, 'orders.ship', { orderId: shared, shipmentId: parcel, carrier: 'ups', trackingNumber: UPS });
+      f.ok(seller, 'orders.markDelivered', { orderId: shared });
+    }
+    const seen = (seller: typeof f.sellerA) => f.ok(seller, 'notifications.list', { orderId: shared }).rows.map((row) => row.kind).sort();
+    expect(seen(f.sellerA)).toEqual(['delivered', 'shipped']);
+    expect(seen(f.sellerB)).toEqual(['delivered', 'shipped']);
+    expect(f.ok(f.admin, 'notifications.list', { orderId: shared }).rows).toHaveLength(4);
+    const forA = f.ok(f.sellerA, 'notifications.list', { orderId: shared }).rows.map((row) => row.id);
+    const forB = f.ok(f.sellerB, 'notifications.list', { orderId: shared }).rows.map((row) => row.id);
+    expect(forA.filter((id) => forB.includes(id))).toEqual([]);
   });
 
   it('a refused action queues nothing', () => {

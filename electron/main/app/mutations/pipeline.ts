@@ -26,6 +26,11 @@ export interface NotificationRequest {
   content: NotificationContent;
   /** The person chose "don't email the customer": recorded as suppressed, never sent. */
   suppressed: boolean;
+  /**
+   * The store whose part the message is about (a parcel's store); omitted for the whole order.
+   * Decides which sellers see the message on the notifications screen.
+   */
+  storeId?: number;
 }
 
 /** What a mutation body may do besides writing its own tables. */
@@ -66,8 +71,8 @@ export function runMutation<T>(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertNotification = store.prepare(
-        `INSERT INTO notifications (dedupe_key, order_id, kind, channel, recipient, status, payload, created_at, updated_at, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+        `INSERT INTO notifications (dedupe_key, order_id, store_id, kind, channel, recipient, status, payload, created_at, updated_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
       );
       const tx: MutationTx = {
         now,
@@ -83,6 +88,7 @@ export function runMutation<T>(
           const queued = insertNotification.run(
             request.dedupeKey,
             request.orderId,
+            request.storeId ?? null,
             content.kind,
             request.channel ?? 'email',
             request.recipient,

@@ -145,6 +145,7 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
     tx.notify({
       dedupeKey: dedupeKeys.shipped(order.id, input.shipmentId),
       orderId: order.id,
+      storeId: storeId!,
       recipient: order.customer_email,
       content,
       suppressed: !input.notifyCustomer,
@@ -156,6 +157,7 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       tx.notify({
         dedupeKey: dedupeKeys.shippedSms(order.id, input.shipmentId),
         orderId: order.id,
+        storeId: storeId!,
         channel: 'sms',
         recipient: sms,
         content,

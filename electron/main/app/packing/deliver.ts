@@ -51,9 +51,12 @@ export function markDelivered(ctx: AppContext, actor: Actor, input: ParsedInput<
     for (const [storeId, parcelsOfStore] of byStore(targets, (p) => p.store_id)) {
       tx.event(order.id, 'delivered', { shipmentIds: parcelsOfStore.map((p) => p.id), orderDelivered, notifyCustomer: input.notifyCustomer }, storeId);
     }
+    const targetStores = [...new Set(targets.map((p) => p.store_id))];
     tx.notify({
-      dedupeKey: dedupeKeys.delivered(order.id, input.shipmentId ?? null),
+      // Named by the parcels it reports: two sellers each marking "all my parcels" are two emails.
+      dedupeKey: dedupeKeys.delivered(order.id, targets.map((p) => p.id).sort().join(',')),
       orderId: order.id,
+      ...(targetStores.length === 1 ? { storeId: targetStores[0]! } : {}),
       recipient: order.customer_email,
       content: deliveredContent(store, order, { storeIds: targets.map((p) => p.store_id), parcels: targets.length, orderDelivered }),
       suppressed: !input.notifyCustomer,
