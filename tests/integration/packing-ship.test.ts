@@ -177,7 +177,7 @@ describe('orders.markDelivered', () => {
     expect(all.events[0]).toMatchObject({ kind: 'delivered', data: { shipmentIds: [PARCEL_2], orderDelivered: true } });
     expect(f.store.sqlite.prepare("SELECT dedupe_key, status FROM notifications WHERE kind = 'delivered' ORDER BY id").all()).toEqual([
       { dedupe_key: `delivered:${mugOrder}:${PARCEL_1}`, status: 'queued' },
-      { dedupe_key: `delivered:${mugOrder}:all`, status: 'suppressed' },
+      { dedupe_key: `delivered:${mugOrder}:${PARCEL_2}`, status: 'suppressed' },
     ]);
     expect(f.store.sqlite.prepare("SELECT count(*) FROM outbox WHERE name = 'order.markDelivered@1'").pluck().get()).toBe(2);
   });
