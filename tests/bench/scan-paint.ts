@@ -2,8 +2,9 @@
  * Scan-to-paint: how long after the Enter that ends a scan burst the packing station paints the
  * ticked item. Target ≤ 16 ms at p95 (one frame at 60 Hz).
  *
- * `npx tsx tests/bench/scan-paint.ts [iterations]` prints one JSON line; the bench runner imports
- * measureScanToPaint. Needs the built renderer (npm run build:renderer) and Chromium.
+ * `npx tsx tests/bench/scan-paint.ts [iterations] [renderer build dir]` prints one JSON line; the
+ * bench runner imports measureScanToPaint. Needs the built renderer (npm run build:renderer, or
+ * another build's folder as the second argument, to compare two builds) and Chromium.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,13 @@ export interface ScanToPaintFigure {
   commit_p50_ms: number;
   frame_start_p95_ms: number;
   baseline_commit_p95_ms: number;
+  /** Frames rendered after the key before the painting one, p95 and p50: 0 = painted in the first frame. */
+  frames_late_p95: number;
+  frames_late_p50: number;
+  baseline_frames_late_p95: number;
+  /** The painting frame's own cost: its start (requestAnimationFrame) to painted (style, layout, paint, commit). */
+  render_p95_ms: number;
+  baseline_render_p95_ms: number;
 }
 
 
@@ -38,7 +46,23 @@ const PACE_MS = 150;
 const ARM_SOURCE = `(({ selector, attribute, expected }) => {
   window.__scanPaint = new Promise((resolveMeasure, reject) => {
     let keyAt = null;
-    const onKey = (event) => { if (event.key === 'Enter') keyAt = event.timeStamp; };
+    // Frames begun since the Enter: a rAF loop started by the key counts each frame once, and
+    // remembers the last frame's time so the painting frame itself is not counted when the loop's
+    // callback happens to run before the measuring one within that frame.
+    let frames = 0;
+    let lastFrameTime = null;
+    let done = false;
+    const countFrame = (time) => {
+      if (done) return;
+      frames++;
+      lastFrameTime = time;
+      requestAnimationFrame(countFrame);
+    };
+    const onKey = (event) => {
+      if (event.key !== 'Enter') return;
+      keyAt = event.timeStamp;
+      requestAnimationFrame(countFrame);
+    };
     window.addEventListener('keydown', onKey, { capture: true });
     const current = () => {
       const element = document.querySelector(selector);
@@ -50,12 +74,14 @@ const ARM_SOURCE = `(({ selector, attribute, expected }) => {
       observer.disconnect();
       const committedAt = performance.now();
       window.removeEventListener('keydown', onKey, { capture: true });
-      requestAnimationFrame(() => {
+      requestAnimationFrame((time) => {
         const frameAt = performance.now();
+        const framesLate = lastFrameTime === time ? frames - 1 : frames;
+        done = true;
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           if (keyAt === null) reject(new Error('the DOM changed before the Enter key arrived'));
-          else resolveMeasure({ paint: performance.now() - keyAt, commit: committedAt - keyAt, frame: frameAt - keyAt });
+          else resolveMeasure({ paint: performance.now() - keyAt, commit: committedAt - keyAt, frame: frameAt - keyAt, framesLate });
         };
         channel.port2.postMessage(null);
       });
@@ -75,6 +101,11 @@ const ARM_SOURCE = `(({ selector, attribute, expected }) => {
  * start (when the key event was created, before any handler ran), a MutationObserver to see the
  * DOM change, then requestAnimationFrame (runs just before that frame's style, layout and paint)
  * and a MessageChannel message posted from it, which runs once that frame has been painted.
+ * It also counts the animation frames the page rendered after the key before the painting one
+ * (framesLate: 0 = the first frame rendered after the key painted the change), which tells the
+ * frame cadence (the headless compositor's, the same for the bare page) from a change that comes in
+ * a later task than the first frame. A frame can't begin while the key's own task runs, so a long
+ * key task shows in commit and frame_start (and render, the painting frame's own cost), not here.
  */
 async function arm(page: Page, selector: string, attribute: string | null, expected: string): Promise<void> {
   await page.evaluate(`${ARM_SOURCE}(${JSON.stringify({ selector, attribute, expected })})`);
@@ -87,6 +118,8 @@ interface Sample {
   commit: number;
   /** Enter keydown to the start of the frame that paints it. */
   frame: number;
+  /** Animation frames that began after the key before the one that paints the change (0 = the first). */
+  framesLate: number;
 }
 
 const measured = (page: Page) => page.evaluate('window.__scanPaint') as Promise<Sample>;
@@ -178,6 +211,7 @@ export async function measureScanToPaint(options: { iterations: number; orders?:
     const bare = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const baseline = await measureBaseline(bare, options.iterations);
     const sorted = (samples: Sample[], key: keyof Sample) => samples.map((sample) => sample[key]).sort((a, b) => a - b);
+    const rendering = (samples: Sample[]) => samples.map((sample) => sample.paint - sample.frame).sort((a, b) => a - b);
     const paint = sorted(station, 'paint');
     const p95 = percentile(paint, 0.95);
     const baselineP95 = percentile(sorted(baseline, 'paint'), 0.95);
@@ -192,6 +226,11 @@ export async function measureScanToPaint(options: { iterations: number; orders?:
       commit_p50_ms: round(percentile(sorted(station, 'commit'), 0.5)),
       frame_start_p95_ms: round(percentile(sorted(station, 'frame'), 0.95)),
       baseline_commit_p95_ms: round(percentile(sorted(baseline, 'commit'), 0.95)),
+      frames_late_p95: percentile(sorted(station, 'framesLate'), 0.95),
+      frames_late_p50: percentile(sorted(station, 'framesLate'), 0.5),
+      baseline_frames_late_p95: percentile(sorted(baseline, 'framesLate'), 0.95),
+      render_p95_ms: round(percentile(rendering(station), 0.95)),
+      baseline_render_p95_ms: round(percentile(rendering(baseline), 0.95)),
       baseline: 'the same scanner keys into a bare page whose Enter changes one text node, same browser, same clock',
       target: '≤ 16 ms',
     };
@@ -203,5 +242,7 @@ export async function measureScanToPaint(options: { iterations: number; orders?:
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const iterations = Number(process.argv[2] ?? 200);
-  console.log(JSON.stringify(await measureScanToPaint({ iterations })));
+  // An optional second argument: another renderer build to measure (default out/renderer).
+  const staticDir = process.argv[3] ? resolve(process.argv[3]) : undefined;
+  console.log(JSON.stringify(await measureScanToPaint({ iterations, staticDir })));
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Grid, Group, Kbd, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import { on } from '../../api/client.js';
 import { isDialogOpen } from '../../lib/shortcuts.js';
@@ -76,14 +76,11 @@ export function PackScreen() {
   const order = usePacking((s) => s.order);
   const opening = usePacking((s) => s.opening);
   const shipped = usePacking((s) => s.shipped);
-  const focus = usePacking((s) => s.focus);
 
   useEffect(() => {
     window.addEventListener('keydown', onStationKey);
     return () => window.removeEventListener('keydown', onStationKey);
   }, []);
-
-  useEffect(() => focusTarget(focus.target), [focus]);
 
   useEffect(() => {
     // Keep the keyboard at the station: whenever focus falls to nothing (a click on blank space,
@@ -150,8 +147,23 @@ export function PackScreen() {
       )}
       <ClaimDialog />
       <OverrideDialog />
+      <FocusKeeper />
     </Stack>
   );
+}
+
+/**
+ * Puts the keyboard where the store asks, once the commit that asked is in the DOM (the tracking
+ * field of an order just opened). Its own component: a focus move must not re-render the screen.
+ */
+function FocusKeeper() {
+  const focus = usePacking((s) => s.focus);
+  useEffect(() => {
+    const field = document.getElementById(SCAN_FIELD_ID);
+    if (focus.unlessScanning && field instanceof HTMLInputElement && document.activeElement === field && field.value !== '') return;
+    focusTarget(focus.target);
+  }, [focus]);
+  return null;
 }
 
 function ClaimLine({ order }: { order: OrderDetail }) {
@@ -168,7 +180,8 @@ function ClaimLine({ order }: { order: OrderDetail }) {
   );
 }
 
-function PackingOrder({ order }: { order: OrderDetail }) {
+// Renders again only for a new order (a save's answer, a refresh): a tick re-renders its own row.
+const PackingOrder = memo(function PackingOrder({ order }: { order: OrderDetail }) {
   const address = order.shippingAddress;
   return (
     <Stack gap="sm" data-testid="packing-order" data-order-number={order.number}>
@@ -240,4 +253,4 @@ function PackingOrder({ order }: { order: OrderDetail }) {
       </Grid>
     </Stack>
   );
-}
+});

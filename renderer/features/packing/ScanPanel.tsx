@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Text, TextInput } from '@mantine/core';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { classifyBurst } from '../../../shared/domain/scan.js';
 import { useHelp } from '../../stores/help.js';
 import { useRoute } from '../../stores/route.js';
@@ -15,7 +15,8 @@ const OUTCOME_LABEL = { tick: 'Verified', tracking: 'Tracking', order: 'Order', 
  * The station's scan field. It times every key press so the station can tell a keyboard-wedge
  * scanner from a person typing, and hands the code to the packing store on Enter.
  */
-function ScanField() {
+// Memoised: the panel around it renders for every scan's line and flash, the field never needs to.
+const ScanField = memo(function ScanField() {
   // Uncontrolled: a scan is 10-20 keys in a few ms, and none of them needs a React render.
   const input = useRef<HTMLInputElement>(null);
   const charTimes = useRef<number[]>([]);
@@ -80,7 +81,7 @@ function ScanField() {
       data-testid="scan-field"
     />
   );
-}
+});
 
 function LastScanLine() {
   const last = usePacking((s) => s.lastScan);

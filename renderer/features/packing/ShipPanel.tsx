@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Kbd, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { memo, useDeferredValue, useMemo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
 import { addTicks, checkTrackingDraft, type Ticks, defaultQuantities, packProgress, unverifiedUnits, verifiedUnshipped } from './pack-rules.js';
+import { afterPaint } from './after-paint.js';
 import { usePacking } from './store.js';
 
 export const TRACKING_FIELD_ID = 'pack-tracking';
@@ -36,14 +37,40 @@ function TrackingResult() {
 
 /**
  * Tracking (detected live), parcel contents, override, email option and the Ship button.
- * It follows the ticks one render behind (a deferred value): the tick itself must paint in the
- * frame after the scan, and this panel is the heaviest part of the screen.
+ * It follows a scan's ticks once the frame that paints the tick is out: the tick itself must
+ * paint in the frame after the scan, and this panel is the heaviest part of the screen. A new
+ * order (a save's answer) shows at once, with the ticks that go with it.
  */
 export function ShipPanel({ order }: { order: OrderDetail }) {
-  const pending = usePacking((s) => s.pending);
-  const inflight = usePacking((s) => s.inflight);
-  const ticks = useMemo(() => addTicks(pending, inflight), [pending, inflight]);
-  return <ShipPanelBody order={order} ticks={useDeferredValue(ticks)} />;
+  const ticks = useSameTicks(usePacking((s) => s.pending), usePacking((s) => s.inflight));
+  const shown = useAfterPaint(useMemo(() => ({ order, ticks }), [order, ticks]), (next, now) => next.order !== now.order);
+  return <ShipPanelBody order={shown.order} ticks={shown.ticks} />;
+}
+
+/** pending + inflight, the same object while the sum is the same (a save moving ticks changes nothing here). */
+function useSameTicks(pending: Ticks, inflight: Ticks): Ticks {
+  const last = useRef<Ticks>({});
+  const sum = addTicks(pending, inflight);
+  const keys = Object.keys(sum);
+  const same = keys.length === Object.keys(last.current).length && keys.every((id) => last.current[Number(id)] === sum[Number(id)]);
+  if (!same) last.current = sum;
+  return last.current;
+}
+
+/**
+ * `value` as of the last frame: a change shows after the frame now being prepared is out, unless
+ * `immediate(next, shown)` says it must show at once.
+ */
+function useAfterPaint<T>(value: T, immediate: (next: T, shown: T) => boolean): T {
+  const [shown, setShown] = useState(value);
+  const now = shown !== value && immediate(value, shown);
+  // Adopted during render: React renders again straight away with it, before anything is committed.
+  if (now) setShown(value);
+  useEffect(() => {
+    if (shown === value) return;
+    return afterPaint(() => setShown(value));
+  }, [value, shown]);
+  return now ? value : shown;
 }
 
 const ShipPanelBody = memo(function ShipPanelBody({ order, ticks }: { order: OrderDetail; ticks: Ticks }) {

@@ -4,6 +4,7 @@ import { parseOrderNumber, resolveScan } from '../../../shared/domain/packing.js
 import type { ScanSource } from '../../../shared/domain/scan.js';
 import { call } from '../../api/client.js';
 import { newUuid } from '../../lib/format.js';
+import { afterPaint } from './after-paint.js';
 import { beep } from './beep.js';
 import {
   addTicks,
@@ -56,7 +57,12 @@ interface PackState {
   /** Set after a complete shipment, shown above the next order. */
   shipped: { number: string; next: string | null; partial: boolean } | null;
   overrideOpen: boolean;
-  focus: { target: FocusTarget; seq: number };
+  /**
+   * Where the keyboard goes next. `unlessScanning`: a move the packer did not ask for (the last
+   * unit verified), which leaves the keyboard in the scan field while a code is being typed there,
+   * so a scan that began meanwhile is not split between two fields; its Enter handles it there.
+   */
+  focus: { target: FocusTarget; seq: number; unlessScanning?: boolean };
 
   scan(code: string, source: ScanSource, medianGapMs?: number | null): void;
   openOrder(orderId: number, options?: { quiet?: boolean }): Promise<void>;
@@ -104,13 +110,28 @@ let openGeneration = 0;
 
 export const usePacking = create<PackState>()((set, get) => {
   let lastGap: number | null = null;
-  const report = (code: string, source: ScanSource, outcome: ScanOutcome, message: string) => {
-    set({ lastScan: { code, source, outcome, message, seq: ++scanSeq, medianGapMs: lastGap } });
+  /** Scan lines and signals waiting for a tick's frame to be out (see scan): later ones queue behind. */
+  let queuedReports = 0;
+  const show = (code: string, source: ScanSource, outcome: ScanOutcome, message: string, medianGapMs: number | null) => {
+    set({ lastScan: { code, source, outcome, message, seq: ++scanSeq, medianGapMs } });
     if (outcome === 'refused') beep('error');
     else if (outcome !== 'info') beep('success');
   };
+  /** Shows what a scan did, with its sound; after any still waiting, so the last scan's line wins. */
+  const report = (code: string, source: ScanSource, outcome: ScanOutcome, message: string, medianGapMs = lastGap) => {
+    if (queuedReports === 0) {
+      show(code, source, outcome, message, medianGapMs);
+      return;
+    }
+    queuedReports++;
+    afterPaint(() => {
+      queuedReports--;
+      show(code, source, outcome, message, medianGapMs);
+    });
+  };
 
-  const focusOn = (target: FocusTarget) => set({ focus: { target, seq: ++focusSeq } });
+  const focusOn = (target: FocusTarget, unlessScanning = false) =>
+    set({ focus: unlessScanning ? { target, seq: ++focusSeq, unlessScanning } : { target, seq: ++focusSeq } });
 
   /** Sends the pending ticks as one markPacked call; ticks made meanwhile wait for the next. */
   const flush = async () => {
@@ -128,12 +149,6 @@ export const usePacking = create<PackState>()((set, get) => {
       const last = get().lastScan;
       report(last?.code ?? '', last?.source ?? 'keyboard', 'refused', `Not recorded: ${result.message}`);
     }
-    void flush();
-  };
-
-  const afterTick = () => {
-    const { order, pending, inflight } = get();
-    if (order !== null && packProgress(order, addTicks(pending, inflight)).ready) focusOn('tracking');
     void flush();
   };
 
@@ -186,14 +201,21 @@ export const usePacking = create<PackState>()((set, get) => {
       const outcome = resolveScan(itemsWithTicks(order.items, ticks), code);
       if (outcome.kind === 'tick') {
         const item = order.items.find((i) => i.id === outcome.itemId);
-        // Synchronous on purpose: the tick must paint in the frame after the key, not after a round trip.
-        set({
-          pending: addTicks(pending, { [outcome.itemId]: 1 }),
-          lastTickedItemId: outcome.itemId,
-          shipped: null,
+        // Synchronous on purpose: the tick must paint in the frame after the key, not after a round
+        // trip. Only the count and the progress render in the key's task; the scan line, flash,
+        // beep, save and focus follow once that frame is out (a few ms later).
+        set({ pending: addTicks(pending, { [outcome.itemId]: 1 }), lastTickedItemId: outcome.itemId, shipped: null });
+        const focusAtTick = get().focus.seq;
+        queuedReports++;
+        afterPaint(() => {
+          queuedReports--;
+          show(code, source, 'tick', `Verified 1 × ${item?.title ?? code}.`, medianGapMs);
+          const now = get();
+          // The last unit sends the keyboard to tracking, unless something moved it since (a label already scanned).
+          const ready = now.order?.id === order.id && packProgress(now.order, addTicks(now.pending, now.inflight)).ready;
+          if (ready && now.focus.seq === focusAtTick) focusOn('tracking', true);
+          void flush();
         });
-        report(code, source, 'tick', `Verified 1 × ${item?.title ?? code}.`);
-        afterTick();
         return;
       }
       if (outcome.kind === 'extra') {
@@ -214,6 +236,8 @@ export const usePacking = create<PackState>()((set, get) => {
     },
 
     async openOrder(orderId, options) {
+      // A tick's save waits for its frame (see scan); the order it belongs to must not drop it.
+      void flush();
       const previous = get().order;
       const mine = ++openGeneration;
       if (previous !== null && previous.id !== orderId && previous.claim?.mine) {
