@@ -129,7 +129,16 @@ function SettingsForm({ view, onSaved }: { view: NotificationSettingsView; onSav
   const [errors, setErrors] = useState<DraftErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Bumped by a refused save: once its errors are on the page, the first marked field takes the focus. */
+  const [refusals, setRefusals] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (refusals === 0) return;
+    // Save sits at the bottom: take the person to the first field to fix. After the commit that
+    // marked the fields, and after the Save button (disabled while saving) is usable again.
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   const set = <K extends DraftField>(field: K, value: SettingsDraft[K]) => {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -152,8 +161,7 @@ function SettingsForm({ view, onSaved }: { view: NotificationSettingsView; onSav
       setErrors(mapped.errors);
       const marked = Object.keys(mapped.errors).length > 0 && mapped.other.length === 0;
       setBanner(marked ? `${result.message} Nothing was saved.` : [result.message, ...mapped.other].join(' '));
-      // Save sits at the bottom: take the person to the first field to fix.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      setRefusals((n) => n + 1);
       return;
     }
     setErrors({});
