@@ -7,6 +7,8 @@
  * whether it stays flat.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openStore } from '../../db/open.js';
@@ -22,6 +24,16 @@ import type { BenchFigure } from './run.js';
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const CONNECTIONS = 5;
+
+/**
+ * A full garbage collection on demand, so the live heap can be read at checkpoints: RSS alone
+ * swings with when V8 happens to collect, and would hide or fake a leak.
+ */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return typeof gc === 'function' ? gc : () => {};
+}
 
 interface Sink {
   port: number;
@@ -106,6 +118,10 @@ export async function* notificationFigures(options: { tmp: string; emails: numbe
     const rssStart = process.memoryUsage.rss();
     let peak = rssStart;
     const checkpoints = new Map<number, number>();
+    const heapAt = new Map<number, number>();
+    const gc = collector();
+    gc();
+    const heapStart = process.memoryUsage().heapUsed;
     const sentSoFar = store.prepare("SELECT count(*) FROM notifications WHERE status = 'sent'").pluck();
     const sampler = setInterval(() => {
       const rss = process.memoryUsage.rss();
@@ -113,7 +129,11 @@ export async function* notificationFigures(options: { tmp: string; emails: numbe
       const sent = sentSoFar.get() as number;
       for (const share of [0.1, 0.5, 1]) {
         const at = Math.ceil(options.emails * share);
-        if (sent >= at && !checkpoints.has(at)) checkpoints.set(at, rss);
+        if (sent >= at && !checkpoints.has(at)) {
+          checkpoints.set(at, rss);
+          gc();
+          heapAt.set(at, process.memoryUsage().heapUsed);
+        }
       }
     }, 100);
     const service = createNotificationService({
@@ -131,6 +151,10 @@ export async function* notificationFigures(options: { tmp: string; emails: numbe
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage.rss());
     if (!checkpoints.has(options.emails)) checkpoints.set(options.emails, process.memoryUsage.rss());
+    if (!heapAt.has(options.emails)) {
+      gc();
+      heapAt.set(options.emails, process.memoryUsage().heapUsed);
+    }
 
     const sent = sentSoFar.get() as number;
     const received = await sink.count();
@@ -141,6 +165,10 @@ export async function* notificationFigures(options: { tmp: string; emails: numbe
     const rssAfter = (share: number) => {
       const rss = checkpoints.get(Math.ceil(options.emails * share));
       return rss === undefined ? null : mb(rss);
+    };
+    const heapAfter = (share: number) => {
+      const heap = heapAt.get(Math.ceil(options.emails * share));
+      return heap === undefined ? null : mb(heap);
     };
     yield {
       name: 'emails_10000',
@@ -160,6 +188,11 @@ export async function* notificationFigures(options: { tmp: string; emails: numbe
       rss_after_10pct_mb: rssAfter(0.1),
       rss_after_50pct_mb: rssAfter(0.5),
       rss_after_100pct_mb: rssAfter(1),
+      // Live JavaScript heap after a full collection: flat here means nothing accumulates per email.
+      heap_start_mb: mb(heapStart),
+      heap_after_10pct_mb: heapAfter(0.1),
+      heap_after_50pct_mb: heapAfter(0.5),
+      heap_after_100pct_mb: heapAfter(1),
       connections: CONNECTIONS,
     };
   } finally {
