@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderItemView } from '../../../shared/contract/index.js';
 import { defaultQuantities, packProgress, planPackShipment, unverifiedUnits, verifiedOf, type ShipDraft } from './pack-rules.js';
+import { packItem } from './test-items.js';
 
-const item = (over: Partial<OrderItemView>): OrderItemView => ({
-  id: 1,
-  storeId: 1,
-  storeName: 'Juniper Ceramics',
-  title: 'Bud Vase',
-  sku: 'JUN-VAS-013',
-  barcode: '0123456789012',
-  isDigital: false,
-  quantity: 2,
-  unitPriceCents: 4699,
-  packedQuantity: 0,
-  fulfilledQuantity: 0,
-  returnedQuantity: 0,
-  ...over,
-});
+const item = packItem;
 
 const order = (items: OrderItemView[]): OrderDetail => ({ id: 9, items }) as OrderDetail;
 const vase = item({ id: 1, quantity: 2 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OrderDetail, OrderItemView } from '../../../shared/contract/index.js';
+import type { OrderDetail } from '../../../shared/contract/index.js';
+import { packItem } from './test-items.js';
 
 // The store talks to main, the speaker and the frame clock; here each is a stand-in the test
 // drives: calls are recorded and answered by hand, beeps counted, frames run on demand.
@@ -32,21 +33,7 @@ function paint() {
   for (const job of h.frame.splice(0)) job();
 }
 
-const item = (over: Partial<OrderItemView>): OrderItemView => ({
-  id: 1,
-  storeId: 1,
-  storeName: 'Juniper Ceramics',
-  title: 'Bud Vase',
-  sku: 'JUN-VAS-013',
-  barcode: '0123456789012',
-  isDigital: false,
-  quantity: 2,
-  unitPriceCents: 4699,
-  packedQuantity: 0,
-  fulfilledQuantity: 0,
-  returnedQuantity: 0,
-  ...over,
-});
+const item = packItem;
 
 const vase = item({ id: 1, title: 'Bud Vase', barcode: '0123456789012', quantity: 2 });
 const mug = item({ id: 2, title: 'Mug', sku: 'JUN-MUG-001', barcode: '0123456789029', quantity: 1 });
