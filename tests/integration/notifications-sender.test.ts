@@ -3,6 +3,7 @@ import { markSending, INTERRUPTED_MESSAGE } from '../../electron/main/services/n
 import { memoryNotificationSettings } from '../../electron/main/services/notifications/memory-settings.js';
 import type { MailSettings, NotificationSettingsStore } from '../../electron/main/services/notifications/ports.js';
 import { createNotificationService, type RunningNotificationService } from '../../electron/main/services/notifications/service.js';
+import { createMailer } from '../../electron/main/services/notifications/smtp.js';
 import { runMutation } from '../../electron/main/app/mutations/pipeline.js';
 import { renderEmail } from '../../electron/main/services/email/render.js';
 import { allSamples } from '../../electron/main/services/email/samples.js';
@@ -362,6 +363,37 @@ describe('hostile text', () => {
     const html = String(mail!.parsed.html);
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain('Mallory&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('credentials', () => {
+  it('reads the password once per change, not once per email, and uses a new one at once', async () => {
+    const ids = packedOrders(4);
+    ids.slice(0, 2).forEach((id, i) => ship(id, i + 1));
+    settings.save({ ...settings.get(), mail: { ...mailSettings(smtp.port), user: 'desk' } });
+    await settings.setSecret('smtpPassword', 'first');
+    let reads = 0;
+    const getSecret = settings.getSecret;
+    settings = { ...settings, getSecret: (name) => ((reads += 1), getSecret(name)) };
+    const passwords: Array<string | null> = [];
+    const service = sender({
+      createMailer: (mail, password, connections) => {
+        passwords.push(password);
+        return createMailer({ ...mail, user: null }, null, { maxConnections: connections });
+      },
+    });
+    service.start();
+    await smtp.waitFor(2);
+    await service.settled();
+    expect(reads).toBe(1);
+
+    await service.settings.setSecret('smtpPassword', 'second');
+    ids.slice(2).forEach((id, i) => ship(id, i + 3));
+    service.wake();
+    await smtp.waitFor(4);
+    await service.settled();
+    expect(reads).toBe(2);
+    expect(passwords).toEqual(['first', 'second']);
   });
 });
 

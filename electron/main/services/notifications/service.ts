@@ -107,7 +107,17 @@ interface ChannelState {
 }
 
 export function createNotificationService(options: NotificationServiceOptions): RunningNotificationService {
-  const { store, settings, renderEmail, logError } = options;
+  const { store, renderEmail, logError } = options;
+  // Secrets change only through this wrapper (the handlers use service.settings), so a connection
+  // is rebuilt when they do, and the OS keystore is asked once per change, not once per message.
+  let secretsRevision = 0;
+  const settings: NotificationSettingsStore = {
+    ...options.settings,
+    async setSecret(name, value) {
+      await options.settings.setSecret(name, value);
+      secretsRevision += 1;
+    },
+  };
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
@@ -130,24 +140,44 @@ export function createNotificationService(options: NotificationServiceOptions): 
   let pendingOutcomes: Outcome[] = [];
   let flushScheduled = false;
   let idleWaiters: Array<() => void> = [];
-  let mailer: { key: string; mailer: Mailer } | null = null;
-  let sms: { key: string; provider: SmsProvider } | null = null;
+  let mailer: { key: string; mailer: Promise<Mailer> } | null = null;
+  let sms: { key: string; provider: Promise<SmsProvider | null> } | null = null;
 
-  async function currentMailer(mail: MailSettings): Promise<Mailer> {
-    const password = mail.user === null ? null : await settings.getSecret('smtpPassword');
-    const key = createHash('sha256').update(JSON.stringify([mail, password])).digest('hex');
+  // Promises, so messages leaving together share one read of the secret and one connection pool.
+  function currentMailer(mail: MailSettings): Promise<Mailer> {
+    const key = JSON.stringify([mail, secretsRevision]);
     if (mailer?.key !== key) {
-      mailer?.mailer.close();
-      mailer = { key, mailer: makeMailer(mail, password, concurrency) };
+      const previous = mailer?.mailer;
+      mailer = {
+        key,
+        mailer: (async () => {
+          (await previous?.catch(() => null))?.close();
+          const password = mail.user === null ? null : await settings.getSecret('smtpPassword');
+          return makeMailer(mail, password, concurrency);
+        })().catch((error: unknown) => {
+          // A keystore that failed once is asked again next time, not remembered as broken.
+          if (mailer?.key === key) mailer = null;
+          throw error;
+        }),
+      };
     }
     return mailer.mailer;
   }
 
-  async function currentSms(config: SmsSettings): Promise<SmsProvider | null> {
-    const token = await settings.getSecret('twilioAuthToken');
-    if (token === null) return null;
-    const key = createHash('sha256').update(JSON.stringify([config, token])).digest('hex');
-    if (sms?.key !== key) sms = { key, provider: makeSms(config, token) };
+  function currentSms(config: SmsSettings): Promise<SmsProvider | null> {
+    const key = JSON.stringify([config, secretsRevision]);
+    if (sms?.key !== key) {
+      sms = {
+        key,
+        provider: settings
+          .getSecret('twilioAuthToken')
+          .then((token) => (token === null ? null : makeSms(config, token)))
+          .catch((error: unknown) => {
+            if (sms?.key === key) sms = null;
+            throw error;
+          }),
+      };
+    }
     return sms.provider;
   }
 
@@ -367,8 +397,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       running = false;
-      mailer?.mailer.close();
+      const closing = mailer?.mailer;
       mailer = null;
+      (await closing?.catch(() => null))?.close();
       sms = null;
       const waiters = idleWaiters;
       idleWaiters = [];
