@@ -8,6 +8,7 @@ import { useSession } from '../../stores/session.js';
 import { notify } from '../../stores/toasts.js';
 import { AddressBook } from './AddressBook.js';
 import { AddressFields } from './AddressFields.js';
+import { NotifyCustomerCheckbox } from '../../components/NotifyCustomerCheckbox.js';
 import {
   ADDRESS_FIELDS,
   addressEditBlock,
@@ -163,12 +164,7 @@ function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: Form
           checked={saveToCustomer}
           onChange={(event) => setSaveToCustomer(event.currentTarget.checked)}
         />
-        <Checkbox
-          label="Email the customer"
-          description="Tells them where the order will now go."
-          checked={notifyCustomer}
-          onChange={(event) => setNotifyCustomer(event.currentTarget.checked)}
-        />
+        <NotifyCustomerCheckbox description="Tells them where the order will now go." checked={notifyCustomer} onChange={setNotifyCustomer} />
         <Text size="xs" c="dimmed">
           The old and the new address go on the order’s timeline.
         </Text>

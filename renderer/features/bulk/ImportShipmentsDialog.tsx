@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ImportReport } from '../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
@@ -7,6 +7,7 @@ import { useQueue } from '../queue/store.js';
 import { bytesToBase64, checkPickedFile, CSV_COLUMNS, EXAMPLE_CSV, MAX_IMPORT_LINES } from './csv-file.js';
 import { ImportReportView } from './ImportReportView.js';
 import { useBulk } from './store.js';
+import { NotifyCustomerCheckbox } from '../../components/NotifyCustomerCheckbox.js';
 
 /** Mark orders shipped from a CSV file, then show what each line did. */
 export function ImportShipmentsDialog() {
@@ -135,11 +136,7 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
             </Text>
           )}
         </div>
-        <Checkbox
-          label="Email customers that their order shipped"
-          checked={notifyCustomer}
-          onChange={(event) => setNotifyCustomer(event.currentTarget.checked)}
-        />
+        <NotifyCustomerCheckbox label="Email customers that their order shipped" checked={notifyCustomer} onChange={setNotifyCustomer} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel} disabled={busy}>
             Cancel

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import { useOrder } from './store.js';
 import { useShownModal } from './use-shown-modal.js';
+import { NotifyCustomerCheckbox } from '../../components/NotifyCustomerCheckbox.js';
 
 /** Records delivery by hand (no carrier feed yet), and whether the customer hears about it. */
 export function DeliverModal({ order }: { order: OrderDetail }) {
@@ -42,12 +43,7 @@ function DeliverForm({ order, onDone }: { order: OrderDetail; onDone: () => void
         <Text size="sm">
           {parcels === 1 ? 'The parcel' : `All ${parcels} parcels`} not yet delivered will be marked delivered now.
         </Text>
-        <Checkbox
-          label="Email the customer"
-          description="Tells them the order has arrived."
-          checked={notifyCustomer}
-          onChange={(event) => setNotifyCustomer(event.currentTarget.checked)}
-        />
+        <NotifyCustomerCheckbox description="Tells them the order has arrived." checked={notifyCustomer} onChange={setNotifyCustomer} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone} disabled={busy}>
             Cancel

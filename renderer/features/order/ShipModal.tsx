@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { OrderDetail, ShipInput } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
@@ -7,6 +7,7 @@ import { CARRIERS, CARRIER_LABELS, checkTracking, type Carrier } from '../../../
 import { shippableItems } from './rules.js';
 import { useOrder } from './store.js';
 import { useShownModal } from './use-shown-modal.js';
+import { NotifyCustomerCheckbox } from '../../components/NotifyCustomerCheckbox.js';
 
 // The carrier a station used last is almost always the one it uses next.
 let lastCarrier: Carrier = 'ups';
@@ -220,12 +221,7 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
             autoComplete="off"
           />
         )}
-        <Checkbox
-          label="Email the customer"
-          description="Sends the shipping confirmation with the tracking link."
-          checked={notifyCustomer}
-          onChange={(event) => setNotifyCustomer(event.currentTarget.checked)}
-        />
+        <NotifyCustomerCheckbox description="Sends the shipping confirmation with the tracking link." checked={notifyCustomer} onChange={setNotifyCustomer} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone} disabled={busy}>
             Cancel
