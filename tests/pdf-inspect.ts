@@ -15,8 +15,10 @@ const require = createRequire(import.meta.url);
 
 // zxing-wasm would fetch its .wasm from a CDN by default; tests run offline, so hand it the file
 // that npm installed. The first readBarcodes waits for this to compile.
+const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
 prepareZXingModule({
-  overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer as ArrayBuffer },
+  // Exactly the file's bytes: a Buffer may be a view on a larger shared ArrayBuffer.
+  overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
 });
 
 /** Points to inches: PDF user space is 72 per inch. */
