@@ -1,10 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.js';
+import { chooseChromium, describeChromium } from './tests/chromium.js';
 
-// End-to-end tests drive the built renderer (npm run build:renderer) in the system
-// Chromium through the web host. Each spec file starts its own web host via a
+// End-to-end tests drive the built renderer (npm run build:renderer) in Chromium
+// through the web host. Each spec file starts its own web host via a
 // fixture, so there is no webServer here. Reporters are chosen by scripts/test.mjs
 // (--reporter=list,json); running `npx playwright test` directly uses `list`.
+
+// The config is an ES module, so it can wait for the browser choice (which may unpack
+// @sparticuz/chromium) before Playwright reads launchOptions. Every worker loads this file
+// again and makes the same choice; only the runner says which browser it is.
+const browser = await chooseChromium();
+if (process.env.TEST_WORKER_INDEX === undefined) process.stderr.write(`${describeChromium(browser)}\n`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,8 +33,8 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         headless: true,
         launchOptions: {
-          executablePath: CHROMIUM_PATH,
-          args: CHROMIUM_ARGS,
+          executablePath: browser.executablePath,
+          args: browser.args,
         },
       },
     },

@@ -39,19 +39,29 @@ describe('checkRefund', () => {
           const before = refundableCents(captured, refunded);
           const r = checkRefund(amount, captured, refunded);
           expect(r.ok).toBe(amount > 0 && amount <= before);
-          if (r.ok) refunded += r.value;
+          if (r.ok) {
+            expect(r.value).toBe(amount);
+            refunded += r.value;
+          } else {
+            // Each refusal for the right reason: a bad amount, or more than is left.
+            expect(r.code).toBe(amount <= 0 ? 'INVALID_INPUT' : 'REFUND_EXCEEDS_CAPTURED');
+          }
           expect(refunded).toBeLessThanOrEqual(captured);
-          expect(refundableCents(captured, refunded)).toBeGreaterThanOrEqual(0);
           expect(refundableCents(captured, refunded) + refunded).toBe(captured);
         }
       }),
     );
   });
 
-  it('property: refundable is never negative', () => {
+  it('property: refundable is exactly the largest refund approved, even after an over-refund', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer(), (captured, refunded) => {
-        expect(refundableCents(captured, refunded)).toBeGreaterThanOrEqual(0);
+      fc.property(fc.nat(1_000_000), fc.nat(1_200_000), (captured, refunded) => {
+        const refundable = refundableCents(captured, refunded);
+        if (refundable > 0) expect(checkRefund(refundable, captured, refunded)).toEqual({ ok: true, value: refundable });
+        const over = checkRefund(refundable + 1, captured, refunded);
+        expect(over).toMatchObject({ ok: false, code: 'REFUND_EXCEEDS_CAPTURED' });
+        // Over-refunded (refunded > captured) counts as nothing left, never as a negative limit.
+        if (refunded >= captured) expect(over.ok === false && over.message).toBe('Nothing is left to refund on this payment.');
       }),
     );
   });

@@ -190,7 +190,11 @@ async function benchSlips(store: OrderStore, tmp: string, count: number, log: (m
   const job = await finished;
   const elapsed = performance.now() - started;
   if (job.state !== 'done' || errors.length > 0) throw new Error(`slip job ${job.state}: ${job.error ?? String(errors[0])}`);
-  const pdfBytes = fs.statSync(path.join(slipsDir, `${job.jobId}.pdf`)).size;
+  const pdfFile = path.join(slipsDir, `${job.jobId}.pdf`);
+  const pdfBytes = fs.statSync(pdfFile).size;
+  // Read back (untimed) so a run can prove the batch printed a page per order, not just "done".
+  const { pageCount } = await import('../pdf-inspect.js');
+  const pages = pageCount(pdfFile);
 
   const slips = orderIds.map((id) => loadSlipData(store, id, null)!);
   const baselineFile = path.join(tmp, 'plain.pdf');
@@ -205,6 +209,7 @@ async function benchSlips(store: OrderStore, tmp: string, count: number, log: (m
     pdf_kb: Math.round(pdfBytes / 1024),
     plain_pdf_kb: Math.round(fs.statSync(baselineFile).size / 1024),
     progress_events: progressEvents,
+    pages,
   });
 }
 
@@ -227,6 +232,7 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
     let orders: Array<{ id: number; number: string }>;
     let elapsed: number;
     let deferredCheckpoint = 0;
+    let shipmentsAdded: number;
     try {
       orders = shippableOrders(store, rows);
       if (orders.length < rows) throw new Error(`Only ${orders.length} orders a CSV line can ship; need ${rows}.`);
@@ -234,6 +240,8 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
       const input = { fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64'), notifyCustomer: true };
       const errors: unknown[] = [];
       const app = createApp(store, { slipsDir: path.join(tmp, 'slips'), logError: (_m, error) => errors.push(error) });
+      const shipments = store.prepare('SELECT count(*) FROM shipments').pluck();
+      const shipmentsBefore = shipments.get() as number;
       log(`  csv import: ${rows} rows ...`);
       const started = performance.now();
       const result = app.dispatch(adminOf(store), 'shipments.importCsv', input);
@@ -249,6 +257,8 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
       const checkpointStarted = performance.now();
       store.sqlite.pragma('wal_checkpoint(PASSIVE)');
       deferredCheckpoint = performance.now() - checkpointStarted;
+      // Counted in the store, not taken from the import's own report.
+      shipmentsAdded = (shipments.get() as number) - shipmentsBefore;
     } finally {
       store.close();
     }
@@ -283,6 +293,7 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
       deferred_checkpoint_ms: round(deferredCheckpoint),
       checkpoint_note: 'WAL checkpoint the import defers to after its answer (the person already has the report); not in p50/p95',
       cloned_orders: cloned,
+      shipments_added: shipmentsAdded,
     });
   } finally {
     removeDb(importCopy);

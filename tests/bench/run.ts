@@ -1,5 +1,6 @@
 /**
- * Benchmarks: `npm run bench [-- --orders N] [--db file] [--iterations K]`
+ * Benchmarks: `npm run bench [-- --orders N] [--db file] [--iterations K] ...`; `npm run bench -- --help`
+ * lists every option.
  *
  * Prints one JSON object per line: {"name","n","p50_ms","p95_ms","baseline_p95_ms","ratio",...}.
  * ratio = p95 / baseline_p95, the baseline measured in the same run (what it is is in "baseline").
@@ -494,29 +495,109 @@ export async function* runBench(options: BenchOptions): AsyncGenerator<BenchFigu
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      orders: { type: 'string', default: '1000000' },
-      db: { type: 'string' },
-      iterations: { type: 'string', default: '200' },
-    },
-    strict: true,
-  });
-  const orders = Number(values.orders);
-  const iterations = Number(values.iterations);
-  if (!Number.isSafeInteger(orders) || orders < 1 || orders > 5_000_000) {
-    throw new Error(`--orders must be a whole number from 1 to 5,000,000, got "${values.orders}".`);
+const USAGE = `Usage: npm run bench -- [options]
+
+Seeds (or reuses) a marketplace database and prints one JSON line per figure on stdout;
+progress goes to stderr. Exits 1 if any figure fails, 2 on a bad option.
+
+Options:
+  --orders N       orders in the seeded database, 1 to 5,000,000 (default 1,000,000)
+  --db FILE        database to use, seeded if missing (default .bench/orders-<N>-seed1.sqlite)
+  --iterations K   timed iterations per query figure, up to 100,000; ships use half (default 200)
+  --slips N        orders in the packing-slip batch, up to 100,000 (default 500)
+  --csv-rows N     rows in the CSV import, up to 1,000,000 (default 10,000)
+  --emails N       emails the sender delivers to a loopback SMTP server, up to 1,000,000 (default 10,000)
+  --help           print this and exit
+
+The browser for scan_to_paint: CHROMIUM_PATH, else a system Chromium, else @sparticuz/chromium.`;
+
+/** A bad command line: one line of error and the usage, exit 2, no stack trace. */
+class UsageError extends Error {}
+
+function wholeNumber(option: string, text: string, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw new UsageError(`--${option} must be a whole number from 1 to ${max.toLocaleString('en-US')}, got "${text}".`);
   }
-  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new Error(`--iterations must be a positive whole number.`);
-  for await (const fig of runBench({ orders, db: values.db, iterations, log: (m) => process.stderr.write(`${m}\n`) })) {
-    process.stdout.write(`${JSON.stringify(fig)}\n`);
+  return value;
+}
+
+/** The command line as runBench options, or null for --help. */
+export function parseBenchArgs(args: string[]): BenchOptions | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        orders: { type: 'string', default: '1000000' },
+        db: { type: 'string' },
+        iterations: { type: 'string', default: '200' },
+        slips: { type: 'string', default: '500' },
+        'csv-rows': { type: 'string', default: '10000' },
+        emails: { type: 'string', default: '10000' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    // parseArgs says what is wrong in its first sentence; the rest is advice about "--".
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+  if (values.help) return null;
+  return {
+    orders: wholeNumber('orders', values.orders, 5_000_000),
+    db: values.db,
+    iterations: wholeNumber('iterations', values.iterations, 100_000),
+    packing: { slips: wholeNumber('slips', values.slips, 100_000), csvRows: wholeNumber('csv-rows', values['csv-rows'], 1_000_000) },
+    emails: wholeNumber('emails', values.emails, 1_000_000),
+  };
+}
+
+/** How long a failed run may take to wind down before whatever it left open is abandoned. */
+const WIND_DOWN_MS = 10_000;
+
+interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * The command: figures on stdout, progress on stderr. Answers the exit code: 0 done (or --help),
+ * 1 a figure failed (its error printed), 2 a bad command line (one line of error and the usage).
+ */
+export async function benchCli(args: string[], io: CliStreams = process): Promise<number> {
+  let options: BenchOptions | null;
+  try {
+    options = parseBenchArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === null) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    for await (const fig of runBench({ ...options, log: (m) => io.stderr.write(`${m}\n`) })) {
+      io.stdout.write(`${JSON.stringify(fig)}\n`);
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  process.exitCode = await benchCli(process.argv.slice(2));
+  if (process.exitCode === 1) {
+    // Each figure closes what it opened, so the process should end by itself now. Should one
+    // still hold a server or a browser, end anyway rather than hang: the run has failed either way.
+    setTimeout(() => {
+      process.stderr.write(`bench: still running ${WIND_DOWN_MS / 1000} s after the failure (${process.getActiveResourcesInfo().join(', ')}); exiting.\n`);
+      process.exit(1);
+    }, WIND_DOWN_MS).unref();
+  }
 }

@@ -8,10 +8,10 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { packableOrders, scan } from '../e2e/station.js';
 import { startDesk, type RunningDesk } from '../e2e/start-desk.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
+import { launchChromium } from '../chromium.js';
 
 export interface ScanToPaintFigure {
   name: 'scan_to_paint';
@@ -204,7 +204,15 @@ export async function measureScanToPaint(options: { iterations: number; orders?:
     station: { id: 'bench', name: 'Bench desk' },
     staticDir: options.staticDir,
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    // The desk's web host keeps the process alive until closed: left open here, a browser that
+    // can't start made `npm run bench` print the error and then hang for good.
+    await desk.close();
+    throw error;
+  }
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const station = await measureStation(page, desk, options.iterations);

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/main/app/context.js';
 import { createApp } from '../../electron/main/app/create-app.js';
+import { decodeBarcode, pageCount, pdfText as text } from '../pdf-inspect.js';
 import type { SlipJob } from '../../shared/contract/index.js';
 import { Fixture } from './fixtures.js';
 
@@ -34,19 +34,6 @@ async function noTempFile(jobId: string): Promise<void> {
     await sleep(10);
   }
 }
-
-const text = (pdf: string, page?: number) =>
-  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
-
-/** Rasterises one page at 150 dpi and reads its barcode back the way a scanner would. */
-function decodeBarcode(pdf: string, page = 1): string {
-  const prefix = path.join(path.dirname(pdf), `page-${page}`);
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
-  // stderr ignored: zbarimg complains about a missing D-Bus, which has nothing to do with decoding.
-  return execFileSync('zbarimg', ['--raw', '-q', `${prefix}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-}
-
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 
 const progressOf = (jobId: string) =>
   f.events.filter((e) => e.event === 'slips.progress' && (e.payload as SlipJob).jobId === jobId).map((e) => e.payload as SlipJob);
@@ -102,8 +89,8 @@ describe('packing slip PDF', () => {
     expect(job).toEqual({ jobId: started.jobId, state: 'done', done: 1, total: 1, error: null });
 
     const pdf = pdfOf(job.jobId);
-    expect(decodeBarcode(pdf)).toBe('SH-0000301');
-    const content = text(pdf);
+    expect(await decodeBarcode(pdf)).toBe('SH-0000301');
+    const content = await text(pdf);
     expect(content).toContain('Alder Goods');
     expect(content).toContain('SH-0000301');
     expect(content).toMatch(/ALD-MUG-BLUE\s+Item ALD-MUG-BLUE\s+3/);
@@ -119,15 +106,15 @@ describe('packing slip PDF', () => {
 
   it("shows a seller only their own store's items and name on a shared order", async () => {
     const job = await settled(f.ok(f.sellerB, 'slips.start', { orderIds: [multi] }).jobId, f.sellerB);
-    const content = text(pdfOf(job.jobId));
+    const content = await text(pdfOf(job.jobId));
     expect(content).toContain('Birch & Co');
     expect(content).toMatch(/BIR-FORK\s+Item BIR-FORK\s+4/);
     expect(content).not.toContain('Alder Goods');
     expect(content).not.toContain('ALD-BOWL');
-    expect(decodeBarcode(pdfOf(job.jobId))).toBe('SH-0000303');
+    expect(await decodeBarcode(pdfOf(job.jobId))).toBe('SH-0000303');
 
     const admin = await settled(f.ok(f.admin, 'slips.start', { orderIds: [multi] }).jobId);
-    const both = text(pdfOf(admin.jobId));
+    const both = await text(pdfOf(admin.jobId));
     expect(both).toContain('ALD-BOWL');
     expect(both).toContain('BIR-FORK');
   });
@@ -143,8 +130,8 @@ describe('packing slip PDF', () => {
     const job = await settled(f.ok(f.admin, 'slips.start', { orderIds: [many] }).jobId);
     const pdf = pdfOf(job.jobId);
     expect(pageCount(pdf)).toBe(2);
-    expect(text(pdf, 2)).toContain('Order SH-0000399 (continued)');
-    expect(text(pdf)).toContain('LONG-44');
+    expect(await text(pdf, 2)).toContain('Order SH-0000399 (continued)');
+    expect(await text(pdf)).toContain('LONG-44');
   });
 });
 
@@ -166,8 +153,8 @@ describe('packing slip batches', () => {
 
     const pdf = pdfOf(job.jobId);
     expect(pageCount(pdf)).toBe(25);
-    expect(decodeBarcode(pdf, 1)).toBe('SH-000500');
-    expect(decodeBarcode(pdf, 25)).toBe('SH-000524');
+    expect(await decodeBarcode(pdf, 1)).toBe('SH-000500');
+    expect(await decodeBarcode(pdf, 25)).toBe('SH-000524');
     expect(readdirSync(slipsDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -2,12 +2,12 @@
  * The rendered emails in a real browser engine: a 20,000-character word must wrap instead of
  * widening the message past a phone's screen, and no hostile payload may run script.
  */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationContent } from '../../shared/domain/notifications.js';
 import { renderEmail } from '../../electron/main/services/email/render.js';
 import { allSamples, SAMPLE_BRAND } from '../../electron/main/services/email/samples.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
+import { launchChromium } from '../chromium.js';
 
 /** The content with every free-text string set to `payload` (the tracking URL stays valid). */
 function poisoned(content: NotificationContent, payload: string): NotificationContent {
@@ -43,7 +43,7 @@ const MEASURE = `({
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
