@@ -1,10 +1,10 @@
 import type { OrderItem } from '../../../../db/schema.js';
 import type { CallOutput, ParsedInput } from '../../../../shared/contract/index.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
-import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
 import { orderConfirmationContent } from '../mutations/notification-content.js';
-import { runOrderMutation } from '../mutations/pipeline.js';
+import { runOrderMutation, unchanged } from '../mutations/pipeline.js';
 
 type Output = CallOutput<'orders.resendConfirmation'>;
 
@@ -17,15 +17,9 @@ export function resendConfirmation(ctx: AppContext, actor: Actor, input: ParsedI
   const { store } = ctx;
   const dedupeKey = dedupeKeys.orderConfirmation(input.orderId, input.requestId);
   const findQueued = () => store.selectOne<{ id: number }>('SELECT id FROM notifications WHERE dedupe_key = ?', [dedupeKey])?.id;
-  let repeat = null as Output | null;
-  const alreadyQueued = fail('CONFLICT', 'This request was already handled.');
-
-  const result = runOrderMutation(ctx, actor, { name: 'order.resendConfirmation@1', args: input }, input.orderId, (tx, order) => {
+  return runOrderMutation<Output>(ctx, actor, { name: 'order.resendConfirmation@1', args: input }, input.orderId, (tx, order) => {
     const existing = findQueued();
-    if (existing !== undefined) {
-      repeat = { orderId: order.id, notificationId: existing, queued: false };
-      return alreadyQueued;
-    }
+    if (existing !== undefined) return unchanged({ orderId: order.id, notificationId: existing, queued: false });
     const items = store.select<OrderItem>('SELECT * FROM order_items WHERE order_id = ? ORDER BY id', [order.id]);
     tx.notify({
       dedupeKey,
@@ -40,7 +34,4 @@ export function resendConfirmation(ctx: AppContext, actor: Actor, input: ParsedI
     tx.event(order.id, 'confirmation_resent', { notificationId, recipient: order.customer_email });
     return ok({ orderId: order.id, notificationId, queued: true });
   });
-  if (result === alreadyQueued && repeat !== null) return ok(repeat);
-  if (result.ok) ctx.emit('notifications.changed', { ids: [result.value.notificationId] });
-  return result;
 }
