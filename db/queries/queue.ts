@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { QueueRow, QueueView } from '../../shared/contract/schemas.js';
+import { moneyFor, orderFigures, type StoreItems } from '../../shared/domain/money-share.js';
 import type { Queue } from '../../shared/domain/queue.js';
 import type { OrderStore } from '../store.js';
 import { shownClaims } from './claims.js';
@@ -47,12 +48,17 @@ interface RawRow {
   on_hold: number;
   hold_reason: string | null;
   placed_at: number;
+  subtotal_cents: number;
+  shipping_cents: number;
+  tax_cents: number;
+  discount_cents: number;
   total_cents: number;
   ship_to_state: string | null;
 }
 
 const ORDER_COLUMNS = `o.id, o.number, o.customer_name, o.customer_email, o.status, o.fulfillment_status, o.payment_status,
-  o.queue, o.on_hold, o.hold_reason, o.placed_at, o.total_cents, json_extract(o.shipping_address, '$.state') AS ship_to_state`;
+  o.queue, o.on_hold, o.hold_reason, o.placed_at, o.subtotal_cents, o.shipping_cents, o.tax_cents, o.discount_cents, o.total_cents,
+  json_extract(o.shipping_address, '$.state') AS ship_to_state`;
 
 const shipToState = sql<string | null>`json_extract(o.shipping_address, '$.state')`.as('ship_to_state');
 const SEARCH_COLUMNS = [
@@ -67,6 +73,10 @@ const SEARCH_COLUMNS = [
   'o.on_hold',
   'o.hold_reason',
   'o.placed_at',
+  'o.subtotal_cents',
+  'o.shipping_cents',
+  'o.tax_cents',
+  'o.discount_cents',
   'o.total_cents',
 ] as const;
 
@@ -136,21 +146,38 @@ function searchPage(store: OrderStore, match: string, q: QueueQuery, afterId: nu
 
 interface RowExtras {
   itemCount: number;
+  /** Each store's items on the order (quantity × price), for a seller's share of the money; empty for an admin. */
+  storeItems: StoreItems[];
   storeNames: string[];
   claimedBy: QueueRow['claimedBy'];
 }
 
 function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<number, RowExtras> {
-  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, storeNames: [], claimedBy: null }]));
+  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, storeItems: [], storeNames: [], claimedBy: null }]));
   if (orderIds.length === 0) return extras;
   const ids = orderIds.map(() => '?').join(',');
   const scope = q.scope === null ? '' : `AND store_id IN (${q.scope.length ? q.scope.map(() => '?').join(',') : 'NULL'})`;
   const scopeIds = q.scope ?? [];
-  const counts = store.select<{ order_id: number; n: number }>(
-    `SELECT order_id, sum(quantity) AS n FROM order_items WHERE order_id IN (${ids}) ${scope} GROUP BY order_id`,
-    [...orderIds, ...scopeIds],
-  );
-  for (const row of counts) extras.get(row.order_id)!.itemCount = row.n;
+  if (q.scope === null) {
+    const counts = store.select<{ order_id: number; n: number }>(
+      `SELECT order_id, sum(quantity) AS n FROM order_items WHERE order_id IN (${ids}) GROUP BY order_id`,
+      orderIds,
+    );
+    for (const row of counts) extras.get(row.order_id)!.itemCount = row.n;
+  } else {
+    // Every store's lines, not only the seller's: a share is split by all of them. The same rows
+    // the item count reads anyway (by order id), one query per page.
+    const lines = store.select<{ order_id: number; store_id: number; n: number; cents: number }>(
+      `SELECT order_id, store_id, sum(quantity) AS n, sum(quantity * unit_price_cents) AS cents
+       FROM order_items WHERE order_id IN (${ids}) GROUP BY order_id, store_id ORDER BY order_id, store_id`,
+      orderIds,
+    );
+    for (const row of lines) {
+      const extra = extras.get(row.order_id)!;
+      extra.storeItems.push({ storeId: row.store_id, itemsCents: row.cents });
+      if (q.scope.includes(row.store_id)) extra.itemCount += row.n;
+    }
+  }
   const names = store.select<{ order_id: number; name: string }>(
     `SELECT s.order_id, st.name FROM order_stores s JOIN stores st ON st.id = s.store_id
      WHERE s.order_id IN (${ids}) ${scope.replace('store_id', 's.store_id')} ORDER BY st.name`,
@@ -169,7 +196,8 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
   return extras;
 }
 
-function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
+function toQueueRow(row: RawRow, extras: RowExtras, scope: StoreScope): QueueRow {
+  const money = scope === null ? null : moneyFor(orderFigures(row), extras.storeItems, scope);
   return {
     id: row.id,
     number: row.number,
@@ -182,7 +210,8 @@ function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
     onHold: row.on_hold === 1,
     holdReason: row.hold_reason,
     placedAt: row.placed_at,
-    totalCents: row.total_cents,
+    totalCents: money?.totalCents ?? row.total_cents,
+    moneyScope: money?.scope ?? 'order',
     itemCount: extras.itemCount,
     storeNames: extras.storeNames,
     shipToState: row.ship_to_state,
@@ -215,7 +244,7 @@ export function listQueue(store: OrderStore, q: QueueQuery): { rows: QueueRow[];
     raw = raw.filter((row, index) => index === 0 || raw[index - 1]!.id !== row.id).slice(0, q.limit);
   }
   const extras = loadExtras(store, raw.map((row) => row.id), q);
-  const rows = raw.map((row) => toQueueRow(row, extras.get(row.id)!));
+  const rows = raw.map((row) => toQueueRow(row, extras.get(row.id)!, q.scope));
   const last = raw.at(-1);
   const nextCursor = last && raw.length === q.limit ? encodeCursor(isSearch ? 0 : last.placed_at, last.id) : null;
   return { rows, nextCursor };
