@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { QueueRow, QueueView } from '../../shared/contract/schemas.js';
-import { moneyFor, orderFigures, type StoreItems } from '../../shared/domain/money-share.js';
+import { moneyFor, orderFigures, type StoreItems, type ViewerMoney } from '../../shared/domain/money-share.js';
 import type { Queue } from '../../shared/domain/queue.js';
 import type { OrderStore } from '../store.js';
 import { shownClaims } from './claims.js';
@@ -48,17 +48,12 @@ interface RawRow {
   on_hold: number;
   hold_reason: string | null;
   placed_at: number;
-  subtotal_cents: number;
-  shipping_cents: number;
-  tax_cents: number;
-  discount_cents: number;
   total_cents: number;
   ship_to_state: string | null;
 }
 
 const ORDER_COLUMNS = `o.id, o.number, o.customer_name, o.customer_email, o.status, o.fulfillment_status, o.payment_status,
-  o.queue, o.on_hold, o.hold_reason, o.placed_at, o.subtotal_cents, o.shipping_cents, o.tax_cents, o.discount_cents, o.total_cents,
-  json_extract(o.shipping_address, '$.state') AS ship_to_state`;
+  o.queue, o.on_hold, o.hold_reason, o.placed_at, o.total_cents, json_extract(o.shipping_address, '$.state') AS ship_to_state`;
 
 const shipToState = sql<string | null>`json_extract(o.shipping_address, '$.state')`.as('ship_to_state');
 const SEARCH_COLUMNS = [
@@ -73,10 +68,6 @@ const SEARCH_COLUMNS = [
   'o.on_hold',
   'o.hold_reason',
   'o.placed_at',
-  'o.subtotal_cents',
-  'o.shipping_cents',
-  'o.tax_cents',
-  'o.discount_cents',
   'o.total_cents',
 ] as const;
 
@@ -144,16 +135,25 @@ function searchPage(store: OrderStore, match: string, q: QueueQuery, afterId: nu
   return store.all(query.orderBy(sql.ref('f.rowid'), 'desc').limit(q.limit)) as RawRow[];
 }
 
+interface OrderMoneyRow {
+  id: number;
+  subtotal_cents: number;
+  shipping_cents: number;
+  tax_cents: number;
+  discount_cents: number;
+  total_cents: number;
+}
+
 interface RowExtras {
   itemCount: number;
-  /** Each store's items on the order (quantity × price), for a seller's share of the money; empty for an admin. */
-  storeItems: StoreItems[];
+  /** A seller's share of an order shared with other stores; null for the whole order's money. */
+  share: ViewerMoney | null;
   storeNames: string[];
   claimedBy: QueueRow['claimedBy'];
 }
 
 function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<number, RowExtras> {
-  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, storeItems: [], storeNames: [], claimedBy: null }]));
+  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null }]));
   if (orderIds.length === 0) return extras;
   const ids = orderIds.map(() => '?').join(',');
   const scope = q.scope === null ? '' : `AND store_id IN (${q.scope.length ? q.scope.map(() => '?').join(',') : 'NULL'})`;
@@ -166,16 +166,31 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
     for (const row of counts) extras.get(row.order_id)!.itemCount = row.n;
   } else {
     // Every store's lines, not only the seller's: a share is split by all of them. The same rows
-    // the item count reads anyway (by order id), one query per page.
-    const lines = store.select<{ order_id: number; store_id: number; n: number; cents: number }>(
-      `SELECT order_id, store_id, sum(quantity) AS n, sum(quantity * unit_price_cents) AS cents
-       FROM order_items WHERE order_id IN (${ids}) GROUP BY order_id, store_id ORDER BY order_id, store_id`,
+    // the item count reads anyway (by order id), one query per page; summed here rather than
+    // with GROUP BY, which would sort them in a temporary b-tree.
+    const lines = store.select<{ order_id: number; store_id: number; quantity: number; unit_price_cents: number }>(
+      `SELECT order_id, store_id, quantity, unit_price_cents FROM order_items WHERE order_id IN (${ids})`,
       orderIds,
     );
-    for (const row of lines) {
-      const extra = extras.get(row.order_id)!;
-      extra.storeItems.push({ storeId: row.store_id, itemsCents: row.cents });
-      if (q.scope.includes(row.store_id)) extra.itemCount += row.n;
+    const perStore = new Map<number, StoreItems[]>();
+    const shared = new Set<number>();
+    for (const line of lines) {
+      if (q.scope.includes(line.store_id)) extras.get(line.order_id)!.itemCount += line.quantity;
+      else shared.add(line.order_id);
+      let stores = perStore.get(line.order_id);
+      if (!stores) perStore.set(line.order_id, (stores = []));
+      const entry = stores.find((s) => s.storeId === line.store_id);
+      if (entry) entry.itemsCents += line.quantity * line.unit_price_cents;
+      else stores.push({ storeId: line.store_id, itemsCents: line.quantity * line.unit_price_cents });
+    }
+    // Only orders shared with another store need their figures split: most pages have few.
+    if (shared.size > 0) {
+      const sharedIds = [...shared];
+      const figures = store.select<OrderMoneyRow>(
+        `SELECT id, subtotal_cents, shipping_cents, tax_cents, discount_cents, total_cents FROM orders WHERE id IN (${sharedIds.map(() => '?').join(',')})`,
+        sharedIds,
+      );
+      for (const order of figures) extras.get(order.id)!.share = moneyFor(orderFigures(order), perStore.get(order.id)!, q.scope);
     }
   }
   const names = store.select<{ order_id: number; name: string }>(
@@ -196,8 +211,8 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
   return extras;
 }
 
-function toQueueRow(row: RawRow, extras: RowExtras, scope: StoreScope): QueueRow {
-  const money = scope === null ? null : moneyFor(orderFigures(row), extras.storeItems, scope);
+function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
+  const money = extras.share;
   return {
     id: row.id,
     number: row.number,
@@ -244,7 +259,7 @@ export function listQueue(store: OrderStore, q: QueueQuery): { rows: QueueRow[];
     raw = raw.filter((row, index) => index === 0 || raw[index - 1]!.id !== row.id).slice(0, q.limit);
   }
   const extras = loadExtras(store, raw.map((row) => row.id), q);
-  const rows = raw.map((row) => toQueueRow(row, extras.get(row.id)!, q.scope));
+  const rows = raw.map((row) => toQueueRow(row, extras.get(row.id)!));
   const last = raw.at(-1);
   const nextCursor = last && raw.length === q.limit ? encodeCursor(isSearch ? 0 : last.placed_at, last.id) : null;
   return { rows, nextCursor };
