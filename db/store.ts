@@ -84,7 +84,8 @@ export class OrderStore {
    * half-way on a lock upgrade). Nesting is refused: a nested call would silently join the outer
    * transaction and break the one-mutation-one-transaction rule. The one exception is inside
    * batch(), where each transaction() becomes a savepoint: still applied whole or not at all.
-   * Callbacks registered with onCommit run only once the commit is durable.
+   * Callbacks registered with onCommit run only once the commit is durable, each one even if an
+   * earlier one threw; their errors are reported (reportCommitListenerError), never thrown.
    */
   transaction<T>(fn: () => T): T {
     if (this.batchCallbacks) return this.savepoint(fn);
@@ -99,8 +100,33 @@ export class OrderStore {
     } finally {
       this.afterCommit = null;
     }
-    for (const callback of callbacks) callback();
+    this.runCommitted(callbacks);
     return result;
+  }
+
+  /**
+   * Where an after-commit callback's error goes. The commit has happened by then, so the error
+   * must not reach the caller as a failed change (which invites a duplicate); it is logged. The
+   * app's write path logs its own callbacks' errors with more context (mutations/pipeline.ts);
+   * this is the backstop for any other.
+   */
+  reportCommitListenerError: (error: unknown) => void = (error) => {
+    console.error('[order-desk] an after-commit listener failed:', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  };
+
+  /** Every callback runs, even after one threw; errors are reported, not thrown. */
+  private runCommitted(callbacks: ReadonlyArray<() => void>): void {
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch (error) {
+        try {
+          this.reportCommitListenerError(error);
+        } catch {
+          // A broken logger must not undo what the guard is for.
+        }
+      }
+    }
   }
 
   private batchCallbacks: Array<() => void> | null = null;
@@ -123,7 +149,7 @@ export class OrderStore {
     } finally {
       this.batchCallbacks = null;
     }
-    for (const callback of callbacks) callback();
+    this.runCommitted(callbacks);
     return result;
   }
 

@@ -6,6 +6,7 @@ import {
   type OrderEventView,
   type ShipmentView,
 } from '../../shared/contract/schemas.js';
+import { moneyFor, orderFigures, storeItemsOf } from '../../shared/domain/money-share.js';
 import type { Order, OrderEvent, Shipment } from '../schema.js';
 
 interface ItemRow {
@@ -89,6 +90,11 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
     [order.id],
   );
   const items = allItems.filter((item) => inScope(scope, item.store_id));
+  const money = moneyFor(
+    orderFigures(order),
+    storeItemsOf(allItems.map((i) => ({ storeId: i.store_id, quantity: i.quantity, unitPriceCents: i.unit_price_cents }))),
+    scope,
+  );
   const shipmentRows = store
     .select<Shipment>('SELECT * FROM shipments WHERE order_id = ? ORDER BY shipped_at, id', [order.id])
     .filter((shipment) => inScope(scope, shipment.store_id));
@@ -137,13 +143,10 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
     shippingMethod: order.shipping_method,
     money: {
       currency: order.currency,
-      subtotalCents: order.subtotal_cents,
-      shippingCents: order.shipping_cents,
-      taxCents: order.tax_cents,
-      discountCents: order.discount_cents,
-      totalCents: order.total_cents,
-      capturedCents: order.captured_cents,
-      refundedCents: order.refunded_cents,
+      ...money,
+      // The payment is the whole order's, like its shipping: shown only with the whole order's money.
+      capturedCents: money.scope === 'order' ? order.captured_cents : null,
+      refundedCents: money.scope === 'order' ? order.refunded_cents : null,
     },
     customerNote: order.customer_note,
     estimatedDeliveryDate: order.estimated_delivery_date,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { QueueRow, QueueView } from '../../shared/contract/schemas.js';
+import { moneyFor, orderFigures, type StoreItems, type ViewerMoney } from '../../shared/domain/money-share.js';
 import type { Queue } from '../../shared/domain/queue.js';
 import type { OrderStore } from '../store.js';
 import { shownClaims } from './claims.js';
@@ -134,23 +135,64 @@ function searchPage(store: OrderStore, match: string, q: QueueQuery, afterId: nu
   return store.all(query.orderBy(sql.ref('f.rowid'), 'desc').limit(q.limit)) as RawRow[];
 }
 
+interface OrderMoneyRow {
+  id: number;
+  subtotal_cents: number;
+  shipping_cents: number;
+  tax_cents: number;
+  discount_cents: number;
+  total_cents: number;
+}
+
 interface RowExtras {
   itemCount: number;
+  /** A seller's share of an order shared with other stores; null for the whole order's money. */
+  share: ViewerMoney | null;
   storeNames: string[];
   claimedBy: QueueRow['claimedBy'];
 }
 
 function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<number, RowExtras> {
-  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, storeNames: [], claimedBy: null }]));
+  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null }]));
   if (orderIds.length === 0) return extras;
   const ids = orderIds.map(() => '?').join(',');
   const scope = q.scope === null ? '' : `AND store_id IN (${q.scope.length ? q.scope.map(() => '?').join(',') : 'NULL'})`;
   const scopeIds = q.scope ?? [];
-  const counts = store.select<{ order_id: number; n: number }>(
-    `SELECT order_id, sum(quantity) AS n FROM order_items WHERE order_id IN (${ids}) ${scope} GROUP BY order_id`,
-    [...orderIds, ...scopeIds],
-  );
-  for (const row of counts) extras.get(row.order_id)!.itemCount = row.n;
+  if (q.scope === null) {
+    const counts = store.select<{ order_id: number; n: number }>(
+      `SELECT order_id, sum(quantity) AS n FROM order_items WHERE order_id IN (${ids}) GROUP BY order_id`,
+      orderIds,
+    );
+    for (const row of counts) extras.get(row.order_id)!.itemCount = row.n;
+  } else {
+    // Every store's lines, not only the seller's: a share is split by all of them. The same rows
+    // the item count reads anyway (by order id), one query per page; summed here rather than
+    // with GROUP BY, which would sort them in a temporary b-tree.
+    const lines = store.select<{ order_id: number; store_id: number; quantity: number; unit_price_cents: number }>(
+      `SELECT order_id, store_id, quantity, unit_price_cents FROM order_items WHERE order_id IN (${ids})`,
+      orderIds,
+    );
+    const perStore = new Map<number, StoreItems[]>();
+    const shared = new Set<number>();
+    for (const line of lines) {
+      if (q.scope.includes(line.store_id)) extras.get(line.order_id)!.itemCount += line.quantity;
+      else shared.add(line.order_id);
+      let stores = perStore.get(line.order_id);
+      if (!stores) perStore.set(line.order_id, (stores = []));
+      const entry = stores.find((s) => s.storeId === line.store_id);
+      if (entry) entry.itemsCents += line.quantity * line.unit_price_cents;
+      else stores.push({ storeId: line.store_id, itemsCents: line.quantity * line.unit_price_cents });
+    }
+    // Only orders shared with another store need their figures split: most pages have few.
+    if (shared.size > 0) {
+      const sharedIds = [...shared];
+      const figures = store.select<OrderMoneyRow>(
+        `SELECT id, subtotal_cents, shipping_cents, tax_cents, discount_cents, total_cents FROM orders WHERE id IN (${sharedIds.map(() => '?').join(',')})`,
+        sharedIds,
+      );
+      for (const order of figures) extras.get(order.id)!.share = moneyFor(orderFigures(order), perStore.get(order.id)!, q.scope);
+    }
+  }
   const names = store.select<{ order_id: number; name: string }>(
     `SELECT s.order_id, st.name FROM order_stores s JOIN stores st ON st.id = s.store_id
      WHERE s.order_id IN (${ids}) ${scope.replace('store_id', 's.store_id')} ORDER BY st.name`,
@@ -170,6 +212,7 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
 }
 
 function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
+  const money = extras.share;
   return {
     id: row.id,
     number: row.number,
@@ -182,7 +225,8 @@ function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
     onHold: row.on_hold === 1,
     holdReason: row.hold_reason,
     placedAt: row.placed_at,
-    totalCents: row.total_cents,
+    totalCents: money?.totalCents ?? row.total_cents,
+    moneyScope: money?.scope ?? 'order',
     itemCount: extras.itemCount,
     storeNames: extras.storeNames,
     shipToState: row.ship_to_state,

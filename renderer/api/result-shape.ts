@@ -19,6 +19,7 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   NOT_VERIFIED: 'Some items were not verified by scanning. Scan them, or override with a reason.',
   UNKNOWN_CALL: 'The desk service does not know that request. It may be a different version.',
   REFUND_EXCEEDS_CAPTURED: 'That refund is more than the amount captured.',
+  RATE_LIMITED: 'That was done a moment ago. Wait a little, then try again.',
   INTERNAL: 'Something went wrong in the desk service.',
 };
 

@@ -69,7 +69,9 @@ export const queueRowSchema = z.object({
   customerEmail: z.string(),
   ...orderStateShape,
   placedAt: epochMs,
+  /** The whole order's total, or for a seller who shares the order, their items' share of it (moneyScope). */
   totalCents: cents,
+  moneyScope: z.enum(['order', 'own_items']),
   itemCount: z.number().int().nonnegative(),
   storeNames: z.array(z.string()),
   shipToState: z.string().nullable(),
@@ -159,15 +161,21 @@ export const orderDetailSchema = z.object({
   billingAddress: addressSnapshotSchema,
   shippingAddress: addressSnapshotSchema.nullable(),
   shippingMethod: z.string().nullable(),
+  /**
+   * scope 'order': the whole order's money (an admin, or a seller who runs every store on it).
+   * 'own_items': a seller who shares the order sees their items' share of subtotal, discount, tax
+   * and total (shared/domain/money-share.ts); shipping and the payment are the order's, so null.
+   */
   money: z.object({
     currency: z.literal('USD'),
+    scope: z.enum(['order', 'own_items']),
     subtotalCents: cents,
-    shippingCents: cents,
+    shippingCents: cents.nullable(),
     taxCents: cents,
     discountCents: cents,
     totalCents: cents,
-    capturedCents: cents,
-    refundedCents: cents,
+    capturedCents: cents.nullable(),
+    refundedCents: cents.nullable(),
   }),
   customerNote: z.string().nullable(),
   estimatedDeliveryDate: z.string().nullable(),

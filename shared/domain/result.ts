@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'NOT_VERIFIED',
   'UNKNOWN_CALL',
   'REFUND_EXCEEDS_CAPTURED',
+  /** Too soon after the same action on the same thing; the message says when to try again. */
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 

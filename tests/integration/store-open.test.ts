@@ -42,10 +42,11 @@ describe('opening the store', () => {
       '2026-11-29-store-claims',
       '2026-11-30-notifications',
       '2026-12-01-event-stores',
+      '2026-12-07-retry-entry-stores',
     ]);
     store.close();
     const again = openStore(file);
-    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(5);
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(6);
     again.close();
   });
 

@@ -102,14 +102,19 @@ export function OrderSidebar({ order }: { order: OrderDetail }) {
       </Panel>
       <Panel title="Payment">
         <Stack gap={2}>
+          {m.scope === 'own_items' && (
+            <Text size="xs" c="dimmed" mb={4}>
+              Your items&apos; share of an order shared with other stores. Shipping and the payment are the marketplace&apos;s.
+            </Text>
+          )}
           <MoneyRow label="Subtotal" cents={m.subtotalCents} />
-          <MoneyRow label="Shipping" cents={m.shippingCents} />
+          {m.shippingCents !== null && <MoneyRow label="Shipping" cents={m.shippingCents} />}
           <MoneyRow label="Tax" cents={m.taxCents} />
           <MoneyRow label="Discount" cents={m.discountCents} negative />
           <Divider my={4} />
-          <MoneyRow label="Total" cents={m.totalCents} strong />
-          <MoneyRow label="Captured" cents={m.capturedCents} />
-          <MoneyRow label="Refunded" cents={m.refundedCents} />
+          <MoneyRow label={m.scope === 'own_items' ? 'Your total' : 'Total'} cents={m.totalCents} strong />
+          {m.capturedCents !== null && <MoneyRow label="Captured" cents={m.capturedCents} />}
+          {m.refundedCents !== null && <MoneyRow label="Refunded" cents={m.refundedCents} />}
           <Text size="xs" c="dimmed" mt={4}>
             Payment status: {order.paymentStatus === 'pending' ? 'unpaid' : humanize(order.paymentStatus).toLowerCase()}
           </Text>

@@ -159,7 +159,11 @@ function QueueRowView({ row, top, selected, ticked }: { row: Row; top: number; s
       </span>
       <span className={classes.cell}>{row.shipToState ?? '—'}</span>
       <span className={classes.num}>{row.itemCount}</span>
-      <span className={classes.num}>{formatMoney(row.totalCents)}</span>
+      {/* On an order shared with other stores a seller sees their items' share: marked, so it isn't read as the order's total. */}
+      <span className={classes.num} title={row.moneyScope === 'own_items' ? "Your items' share of an order shared with other stores" : undefined}>
+        {formatMoney(row.totalCents)}
+        {row.moneyScope === 'own_items' ? '*' : ''}
+      </span>
       <span className={classes.num} title={`Placed ${formatDateTime(row.placedAt)}`}>
         {age}
       </span>

@@ -3,17 +3,35 @@ import {
   type NotificationChannel,
   type NotificationContent,
 } from '../../../../shared/domain/notifications.js';
-import type { Failure, Result } from '../../../../shared/domain/result.js';
+import { ok, type Failure, type Result } from '../../../../shared/domain/result.js';
 import type { Order } from '../../../../db/schema.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 
 /** Thrown inside the transaction to roll it back; never escapes runMutation. */
-class Rollback extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
+class Rollback<T> extends Error {
+  constructor(readonly answer: Failure | Unchanged<T>) {
+    super(answer.ok ? 'unchanged' : answer.message);
   }
 }
+
+/**
+ * "Done already, nothing written": the answer to an idempotent repeat (the same shipmentId, the
+ * same requestId). runMutation answers ok(value) but rolls the transaction back, so the repeat
+ * leaves no outbox row, no timeline entry and no notification, and emits nothing.
+ */
+export interface Unchanged<T> {
+  ok: true;
+  unchanged: true;
+  value: T;
+}
+
+export const unchanged = <T>(value: T): Unchanged<T> => ({ ok: true, unchanged: true, value });
+
+/** What a mutation body answers: a change to commit, an idempotent repeat, or a refusal. */
+export type MutationOutcome<T> = Result<T> | Unchanged<T>;
+
+const isUnchanged = <T>(outcome: MutationOutcome<T>): outcome is Unchanged<T> => 'unchanged' in outcome;
 
 export interface NotificationRequest {
   /** Names the change (dedupeKeys in shared/domain/notifications.ts): a repeat is ignored. */
@@ -52,16 +70,20 @@ export interface MutationTx {
 /**
  * The write path: one synchronous transaction that checks the rule, writes the tables, appends
  * timeline events, queues side effects and records the mutation in the outbox for the shop
- * backend. A failure at any step leaves nothing behind. orders.changed goes out after commit.
+ * backend. A failure at any step leaves nothing behind, and so does an idempotent repeat (the
+ * body answers unchanged(value)). After commit, orders.changed goes out for the orders the
+ * timeline entries touched and notifications.changed for the rows tx.notify inserted; a listener
+ * that throws is logged and never turns the committed change into an error (see afterCommit).
  */
 export function runMutation<T>(
   ctx: AppContext,
   actor: Actor,
   mutation: { name: string; args: unknown },
-  body: (tx: MutationTx) => Result<T>,
+  body: (tx: MutationTx) => MutationOutcome<T>,
 ): Result<T> {
   const { store } = ctx;
   const touched = new Set<number>();
+  const notified: number[] = [];
   let queuedMail = false;
   try {
     return store.transaction(() => {
@@ -98,27 +120,48 @@ export function runMutation<T>(
             now,
             request.suppressed ? null : now,
           );
-          if (queued.changes > 0 && !request.suppressed) queuedMail = true;
+          if (queued.changes === 0) return;
+          notified.push(Number(queued.lastInsertRowid));
+          if (!request.suppressed) queuedMail = true;
         },
       };
       const result = body(tx);
-      if (!result.ok) throw new Rollback(result);
+      if (!result.ok || isUnchanged(result)) throw new Rollback(result);
       store
         .prepare(
           `INSERT INTO outbox (mutation_id, name, args, actor_id, station_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
         )
         .run(ctx.newId(), mutation.name, JSON.stringify(mutation.args), actor.userId, actor.stationId, now);
-      store.onCommit(() => {
-        if (touched.size > 0) ctx.emit('orders.changed', { orderIds: [...touched] });
-        // Only after commit: the sender must never see a row that a rollback could still take back.
-        if (queuedMail) ctx.notifications?.wake();
-      });
+      // Separate callbacks: one that throws (a closed window's listener) must not stop the others.
+      if (touched.size > 0) afterCommit(ctx, 'orders.changed', () => ctx.emit('orders.changed', { orderIds: [...touched] }));
+      if (notified.length > 0) afterCommit(ctx, 'notifications.changed', () => ctx.emit('notifications.changed', { ids: notified }));
+      // Only after commit: the sender must never see a row that a rollback could still take back.
+      if (queuedMail) afterCommit(ctx, 'waking the sender', () => ctx.notifications?.wake());
       return result;
     });
   } catch (error) {
-    if (error instanceof Rollback) return error.failure;
+    if (error instanceof Rollback) {
+      const answer = (error as Rollback<T>).answer;
+      return answer.ok ? ok(answer.value) : answer;
+    }
     throw error;
   }
+}
+
+/**
+ * Schedules a side effect for after the commit. By then the change is durable, so a failure here
+ * is the listener's, not the mutation's: it is logged (with what was being done, never the
+ * payload) and the caller still hears that the change was made, rather than "nothing was
+ * changed, try again", which would invite a duplicate.
+ */
+export function afterCommit(ctx: AppContext, what: string, effect: () => void): void {
+  ctx.store.onCommit(() => {
+    try {
+      effect();
+    } catch (error) {
+      ctx.logError(`after commit (${what}) failed`, error);
+    }
+  });
 }
 
 /**
@@ -130,7 +173,7 @@ export function runOrderMutation<T>(
   actor: Actor,
   mutation: { name: string; args: unknown },
   orderId: number,
-  body: (tx: MutationTx, order: Order) => Result<T>,
+  body: (tx: MutationTx, order: Order) => MutationOutcome<T>,
 ): Result<T> {
   return runMutation(ctx, actor, mutation, (tx) => {
     const loaded = loadOrderFor(ctx.store, actor, orderId);

@@ -11,15 +11,16 @@ import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import type { Actor, AppContext } from '../context.js';
 import { shippedContent, smsRecipient } from './notification-content.js';
 import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
-import { runOrderMutation } from './pipeline.js';
+import { runOrderMutation, unchanged } from './pipeline.js';
 
 /**
  * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
  * once nothing physical is left; the customer gets a "shipped" email unless told otherwise.
  * Every unit in the parcel must have been verified (scanned or marked packed) unless the person
  * gives an override reason, which goes on the timeline. Shipping a store's last items lets go of
- * the claims on that store's part of the order. Retrying with the same shipmentId is a no-op, so
- * a double click or a retried request can't create a second parcel.
+ * the claims on that store's part of the order. Retrying with the same shipmentId answers ok and
+ * writes nothing (no parcel, outbox row, timeline entry or email), so a double click or a retried
+ * request can't create a second parcel or tell the backend twice.
  */
 export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
   const { store } = ctx;
@@ -27,7 +28,7 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
     const existing = store.selectOne<{ order_id: number }>('SELECT order_id FROM shipments WHERE id = ?', [input.shipmentId]);
     if (existing) {
       return existing.order_id === order.id
-        ? ok({ orderId: order.id })
+        ? unchanged({ orderId: order.id })
         : fail('CONFLICT', 'That shipment id is already used by another order.');
     }
     if (order.on_hold === 1) {

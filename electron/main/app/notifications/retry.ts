@@ -1,8 +1,9 @@
+import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { NotificationRetryReport } from '../../../../shared/contract/index.js';
 import type { NotificationStatus } from '../../../../shared/domain/notifications.js';
-import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
-import { runMutation } from '../mutations/pipeline.js';
+import { afterCommit, runMutation, unchanged } from '../mutations/pipeline.js';
 import { loadNotificationFor } from './access.js';
 
 /** Why a row in this status can't go back in the queue, or null when it can (only failed rows). */
@@ -35,10 +36,8 @@ const REASON_MAX = 500;
 export function retryNotifications(ctx: AppContext, actor: Actor, ids: readonly number[]): Result<NotificationRetryReport> {
   const { store } = ctx;
   const unique = [...new Set(ids)];
-  const nothingRetried = fail('INVALID_TRANSITION', 'None of these notifications could be retried.');
-  let report: NotificationRetryReport = { retried: [], refused: [] };
   const result = runMutation(ctx, actor, { name: 'notification.retry@1', args: { ids: unique } }, (tx) => {
-    report = { retried: [], refused: [] };
+    const report: NotificationRetryReport = { retried: [], refused: [] };
     for (const id of unique) {
       const row = loadNotificationFor(store, actor, id);
       if (!row.ok) {
@@ -55,26 +54,34 @@ export function retryNotifications(ctx: AppContext, actor: Actor, ids: readonly 
          WHERE id = ? AND status = 'failed'`,
         [tx.now, tx.now, id],
       );
-      if (row.value.order_id !== null) {
-        // Order-wide: notifications belong to the order, and every seller of it sees them on the notifications screen.
-        tx.event(row.value.order_id, 'notification_retried', {
-          notificationId: id,
-          kind: row.value.kind,
-          channel: row.value.channel,
-          recipient: row.value.recipient,
-          lastError: row.value.last_error === null ? null : row.value.last_error.slice(0, REASON_MAX),
-        });
+      const orderId = row.value.order_id;
+      if (orderId !== null) {
+        // Tagged with the message's store: a parcel's email and why it failed are that store's
+        // business, shown to its sellers (and admins) like the message itself. A message about the
+        // whole order stays order-wide, but its error text only goes where every reader of the
+        // entry may also see the message (see sellerMaySee): not to the co-sellers of a shared order.
+        const storeId = row.value.store_id;
+        const errorVisible = storeId !== null || orderStoreIds(store, orderId).length <= 1;
+        tx.event(
+          orderId,
+          'notification_retried',
+          {
+            notificationId: id,
+            kind: row.value.kind,
+            channel: row.value.channel,
+            recipient: row.value.recipient,
+            lastError: !errorVisible || row.value.last_error === null ? null : row.value.last_error.slice(0, REASON_MAX),
+          },
+          storeId,
+        );
       }
       report.retried.push(id);
     }
-    // Nothing retried: roll back, so not even an outbox row is left for a call that changed nothing.
-    return report.retried.length > 0 ? ok(report) : nothingRetried;
+    if (report.retried.length === 0) return unchanged(report);
+    // These rows change without tx.notify, so the write path doesn't announce them itself.
+    afterCommit(ctx, 'notifications.changed', () => ctx.emit('notifications.changed', { ids: report.retried }));
+    afterCommit(ctx, 'waking the sender', () => ctx.notifications?.wake());
+    return ok(report);
   });
-  // "Nothing retried" is not a failure of the call: the report says why, row by row.
-  if (!result.ok && result !== nothingRetried) return result;
-  if (report.retried.length > 0) {
-    ctx.emit('notifications.changed', { ids: report.retried });
-    ctx.notifications?.wake();
-  }
-  return ok(report);
+  return result;
 }

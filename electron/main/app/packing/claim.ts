@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { claimChangesView, decideStoreClaims, type StoreClaimStep } from '../../../../shared/domain/store-claims.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { runMutation, runOrderMutation } from '../mutations/pipeline.js';
+import { afterCommit, runMutation, runOrderMutation } from '../mutations/pipeline.js';
 
 /**
  * The stores of an order whose part the actor packs: the seller's stores among the order's,
@@ -23,7 +23,7 @@ export function packedStores(store: OrderStore, actor: Actor, orderId: number): 
  * that write no timeline entry (which would announce it itself).
  */
 function announceAfterCommit(ctx: AppContext, orderId: number): void {
-  ctx.store.onCommit(() => ctx.emit('orders.changed', { orderIds: [orderId] }));
+  afterCommit(ctx, 'orders.changed', () => ctx.emit('orders.changed', { orderIds: [orderId] }));
 }
 
 /**

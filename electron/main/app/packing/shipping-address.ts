@@ -6,7 +6,7 @@ import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
 import { findSameAddress, parseAddress, writeAddress } from '../customers/address-book.js';
 import { addressChangedContent } from '../mutations/notification-content.js';
-import { runMutation } from '../mutations/pipeline.js';
+import { runMutation, unchanged } from '../mutations/pipeline.js';
 
 const FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const satisfies readonly (keyof AddressSnapshot)[];
 
@@ -79,6 +79,9 @@ export function updateShippingAddress(
     }
     if (input.saveToCustomer) {
       const same = findSameAddress(store, order.customer_id, 'shipping', address.value);
+      // A repeat (a retried request): the order already goes there and it is already the
+      // customer's default, phone and all. Nothing to write, not even an outbox row.
+      if (!changed && same?.is_default === 1 && (same.phone ?? null) === (to.phone ?? null)) return unchanged({ orderId: order.id });
       const saved = writeAddress(store, {
         customerId: order.customer_id,
         addressId: same?.id,
