@@ -11,12 +11,13 @@ import type { Actor } from './app/context.js';
 import { createApp } from './app/create-app.js';
 import { showStartupError } from './platform/dialogs.js';
 import { createEventSender, registerDeskIpc } from './platform/ipc.js';
-import { finishBeforeQuit, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
+import { finishBeforeQuit, isPackaged, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
 import { openNotificationSettings } from './platform/notification-settings.js';
 import { openSecretStore } from './platform/secrets.js';
 import { deskNotificationSender } from './services/notifications/desk-sender.js';
 import type { RunningNotificationService } from './services/notifications/service.js';
 import { systemViewerPrintouts } from './platform/printouts.js';
+import { sqliteBindingOverride } from './sqlite-binding.js';
 import { registerAppScheme, serveAppFiles } from './platform/protocol.js';
 import { loadSettings, SettingsFileError, type Settings } from './platform/settings.js';
 import { claimSingleInstance } from './platform/single-instance.js';
@@ -53,7 +54,7 @@ function describe(error: unknown): string {
 }
 
 function openOrderStore(dbPath: string): OrderStore | null {
-  const nativeBinding = process.env.ORDER_DESK_SQLITE_BINDING || undefined;
+  const nativeBinding = sqliteBindingOverride(process.env, isPackaged());
   try {
     mkdirSync(path.dirname(dbPath), { recursive: true });
     return openStore(dbPath, { nativeBinding });
