@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../db/open.js';
-import { seedMarketplace } from '../db/seed/generate.js';
+import { seedStoreFile } from '../db/seed/seed-file.js';
 
 const USAGE = 'Usage: npm run seed -- --db <file> --orders <N> --seed <S> [--demo]';
 const MAX_ORDERS = 5_000_000;
@@ -64,28 +64,14 @@ function main(): number {
     return 2;
   }
   const started = performance.now();
-  let store;
-  try {
-    store = openStore(file);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+  const refusal = existsSync(file) ? whyNotSeed(file) : null;
+  if (refusal) {
+    console.error(refusal);
     return 1;
   }
   try {
-    const existing = (store.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
-    if (existing > 0) {
-      console.error(
-        `${file} already has ${existing.toLocaleString('en-US')} orders; refusing to seed on top of them. Use a new file or delete this one.`,
-      );
-      return 1;
-    }
-    const users = (store.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-    if (users > 0) {
-      console.error(`${file} already has ${users} users; refusing to seed on top of them. Use a new file or delete this one.`);
-      return 1;
-    }
     let lastReport = 0;
-    const summary = seedMarketplace(store, {
+    const summary = seedStoreFile(file, {
       orders: options.orders,
       seed: options.seed,
       demo: options.demo,
@@ -104,8 +90,27 @@ function main(): number {
     );
     return 0;
   } catch (error) {
-    console.error(`Seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`Seeding failed, ${file} was not changed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  }
+}
+
+/** Why an existing file must not be replaced by a seed, or null when it holds nothing to lose. */
+function whyNotSeed(file: string): string | null {
+  let store;
+  try {
+    store = openStore(file);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  try {
+    const existing = (store.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+    if (existing > 0) {
+      return `${file} already has ${existing.toLocaleString('en-US')} orders; refusing to seed on top of them. Use a new file or delete this one.`;
+    }
+    const users = (store.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    if (users > 0) return `${file} already has ${users} users; refusing to seed on top of them. Use a new file or delete this one.`;
+    return null;
   } finally {
     store.close();
   }
