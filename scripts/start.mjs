@@ -269,10 +269,18 @@ async function runWebDesk(options) {
   return runWebHost(options);
 }
 
-async function runDesktop(electron) {
+/**
+ * Steps 2 and 3 for a found Electron: its database driver and a fresh build. Returns how to
+ * launch the app (tests/electron launches it the same way).
+ */
+export async function prepareDesktop(electron, env = process.env) {
   const bindingPath = await ensureElectronSqlite(electron.version);
   await buildApp();
-  const launch = electronLaunch({ binary: electron.binary, root: ROOT, bindingPath, env: process.env });
+  return electronLaunch({ binary: electron.binary, root: ROOT, bindingPath, env });
+}
+
+async function runDesktop(electron) {
+  const launch = await prepareDesktop(electron);
   return runInherited(launch.command, launch.args, launch.env);
 }
 
