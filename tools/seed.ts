@@ -6,8 +6,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../db/open.js';
-import { seedStoreFile } from '../db/seed/seed-file.js';
 import { parseCommandLine, runCommand, UsageError } from '../electron/web-host/command-line.js';
 
 const USAGE = `Usage: npm run seed -- --db <file> --orders <N> [--seed <S>] [--demo]
@@ -60,7 +58,7 @@ export function parseSeedArgs(argv: string[]): SeedCliOptions | 'help' {
   return { db: values.db, orders, seed, demo: values.demo };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const options = parseSeedArgs(argv);
   if (options === 'help') {
     console.log(USAGE);
@@ -68,8 +66,10 @@ function main(argv: string[]): number {
   }
   const file = path.resolve(options.db);
   if (!existsSync(path.dirname(file))) throw new UsageError(`--db: the folder ${path.dirname(file)} does not exist.`);
+  // The database modules load only once the command line is known good: --help answers at once.
+  const [{ openStore }, { seedStoreFile }] = await Promise.all([import('../db/open.js'), import('../db/seed/seed-file.js')]);
   const started = performance.now();
-  const refusal = existsSync(file) ? whyNotSeed(file) : null;
+  const refusal = existsSync(file) ? whyNotSeed(file, openStore) : null;
   if (refusal) {
     console.error(refusal);
     return 1;
@@ -101,7 +101,7 @@ function main(argv: string[]): number {
 }
 
 /** Why an existing file must not be replaced by a seed, or null when it holds nothing to lose. */
-function whyNotSeed(file: string): string | null {
+function whyNotSeed(file: string, openStore: typeof import('../db/open.js').openStore): string | null {
   let store;
   try {
     store = openStore(file);

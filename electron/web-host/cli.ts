@@ -1,18 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { homedir, hostname } from 'node:os';
-import path from 'node:path';
+// `npm run dev:web`: reads the command line, then starts the browser desk (serve-desk.ts).
+// Only light modules load before the arguments are checked, so --help and mistakes answer at once.
 import { parseArgs } from 'node:util';
-import { openStore } from '../../db/open.js';
-import { openOrSeedDemoStore } from '../../db/seed/seed-file.js';
-import type { OrderStore } from '../../db/store.js';
-import { resolveActor, defaultStaffUserId } from '../main/app/actor.js';
-import { createApp } from '../main/app/create-app.js';
-import { deskNotificationSender } from '../main/services/notifications/desk-sender.js';
-import { memoryNotificationSettings } from '../main/services/notifications/memory-settings.js';
-import type { RunningNotificationService } from '../main/services/notifications/service.js';
-import { CommandError, parseCommandLine, runCommand, UsageError } from './command-line.js';
-import { desktopAppName, desktopStorePath, desktopUserDataDir, readTextIfPresent } from './desktop-store.js';
-import { startWebHost } from './server.js';
+import { parseCommandLine, runCommand, UsageError } from './command-line.js';
+import type { DeskOptions } from './serve-desk.js';
 
 const USAGE = `Usage: npm run dev:web -- (--db <file> | --desktop) [options]
 
@@ -27,17 +17,7 @@ http://127.0.0.1, for development, tests and machines without the Electron binar
   --user <email>    act as this staff member (default: the first admin)
   -h, --help        show this help`;
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-interface WebCliOptions {
-  help: boolean;
-  db: string | null;
-  demo: boolean;
-  port: number;
-  user: string | undefined;
-}
-
-function parseWebArgs(argv: string[]): WebCliOptions {
+function parseWebArgs(argv: string[]): DeskOptions | 'help' {
   const { values } = parseCommandLine(() =>
     parseArgs({
       args: argv,
@@ -53,95 +33,24 @@ function parseWebArgs(argv: string[]): WebCliOptions {
       allowPositionals: false,
     }),
   );
-  if (values.help) return { help: true, db: null, demo: false, port: 0, user: undefined };
+  if (values.help) return 'help';
   if (values.db !== undefined && values.desktop) throw new UsageError('Give either --db <file> or --desktop, not both.');
   if (values.db === undefined && !values.desktop) throw new UsageError('--db <file> or --desktop is required.');
   if (values.db === '') throw new UsageError('--db needs a file name.');
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
     throw new UsageError(`--port must be a port number from 0 to 65535, got "${values.port}".`);
   }
-  return { help: false, db: values.db ?? null, demo: values.demo || values.desktop, port: Number(values.port), user: values.user };
-}
-
-/** The desktop app's store path, by the rule in desktop-store.ts. */
-function desktopStoreFile(): string {
-  const appName = desktopAppName(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const userData = desktopUserDataDir(appName, { platform: process.platform, env: process.env, homedir: homedir() });
-  return desktopStorePath(userData, readTextIfPresent);
-}
-
-function openDeskStore(file: string, demo: boolean): OrderStore {
-  if (!demo) return openStore(file);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const { store, seeded } = openOrSeedDemoStore(file);
-  if (seeded) console.log(`New store: seeded ${seeded.orders} demo orders into ${file}.`);
-  return store;
+  return { db: values.db ?? null, demo: values.demo || values.desktop, port: Number(values.port), user: values.user };
 }
 
 async function main(argv: string[]): Promise<number> {
   const options = parseWebArgs(argv);
-  if (options.help) {
+  if (options === 'help') {
     console.log(USAGE);
     return 0;
   }
-  const staticDir = path.join(ROOT, 'out', 'renderer');
-  if (!existsSync(path.join(staticDir, 'index.html'))) throw new CommandError('The renderer is not built yet. Run `npm run build:renderer` first.');
-  const file = path.resolve(options.db ?? desktopStoreFile());
-  if (!options.demo && !existsSync(path.dirname(file))) throw new CommandError(`The folder ${path.dirname(file)} does not exist.`);
-
-  const store = openDeskStore(file, options.demo);
-  const userId = options.user
-    ? store.first(store.q.selectFrom('users').select('id').where('email', '=', options.user))?.id
-    : defaultStaffUserId(store);
-  if (userId === undefined || userId === null) {
-    store.close();
-    throw new CommandError(
-      options.user ? `No user with email ${options.user} in ${file}.` : `${file} has no staff users. Seed it first (add --demo), or: npm run seed -- --db ${file} --orders 2000`,
-    );
-  }
-  const actor = resolveActor(store, userId, { id: `web-${hostname()}`, name: `${hostname()} (web)` });
-  if (!actor) {
-    store.close();
-    throw new CommandError(`${options.user} is not a staff member (seller or admin).`);
-  }
-
-  // No OS keystore here: notification settings (and the SMTP password) live in memory only,
-  // set on the settings screen, and are gone when the host stops.
-  let sender: RunningNotificationService | null = null;
-  const app = createApp(store, {
-    notifications: (ctx) => (sender = deskNotificationSender(ctx, memoryNotificationSettings(), (message, error) => console.error(message, error))),
-  });
-  sender!.start();
-  let host;
-  try {
-    host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port: options.port, slipsDir: app.ctx.slipsDir });
-  } catch (error) {
-    await sender!.stop();
-    store.close();
-    const busy = (error as { code?: unknown }).code === 'EADDRINUSE';
-    throw new CommandError(busy ? `Port ${options.port} is in use; pick another with --port <n> (0 picks a free one).` : String(error));
-  }
-  app.subscribe((event, payload) => host.broadcast(event, payload));
-  console.log(`Store: ${file}`);
-  console.log(`Order Desk web host (${actor.name}, ${actor.role}): ${host.url}`);
-
-  // Ctrl-C reaches this process directly and through `npm start` too: stop once.
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    void host
-      .close()
-      .then(() => sender?.stop())
-      .then(() => {
-        store.close();
-        console.log('Stopped; the store is closed.');
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  return 0;
+  const { serveDesk } = await import('./serve-desk.js');
+  return serveDesk(options);
 }
 
 void runCommand(USAGE, () => main(process.argv.slice(2))).then((code) => {

@@ -4,9 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+// Each case starts Node with the TypeScript loader, a few seconds apiece on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 let dir: string;
 
 beforeAll(() => {
