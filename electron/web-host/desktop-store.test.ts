@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { desktopAppName, desktopStorePath, desktopUserDataDir } from './desktop-store.js';
 
@@ -13,8 +14,9 @@ describe("the desktop app's user data folder, as Electron names it", () => {
   it('is $XDG_CONFIG_HOME or ~/.config on Linux', () => {
     expect(desktopUserDataDir('order-desk', { platform: 'linux', env: {}, homedir })).toBe('/home/ada/.config/order-desk');
     expect(desktopUserDataDir('order-desk', { platform: 'linux', env: { XDG_CONFIG_HOME: '/cfg' }, homedir })).toBe('/cfg/order-desk');
-    // A relative XDG_CONFIG_HOME is invalid by the XDG spec and ignored.
-    expect(desktopUserDataDir('order-desk', { platform: 'linux', env: { XDG_CONFIG_HOME: 'cfg' }, homedir })).toBe('/home/ada/.config/order-desk');
+    // Chromium uses a relative one as it is, so from the working directory; an empty one is unset.
+    expect(desktopUserDataDir('order-desk', { platform: 'linux', env: { XDG_CONFIG_HOME: 'cfg' }, homedir })).toBe(path.resolve('cfg', 'order-desk'));
+    expect(desktopUserDataDir('order-desk', { platform: 'linux', env: { XDG_CONFIG_HOME: '' }, homedir })).toBe('/home/ada/.config/order-desk');
   });
 
   it('is Application Support on macOS and %APPDATA% on Windows', () => {

@@ -25,14 +25,14 @@ export interface DesktopEnvironment {
  * elsewhere) joined with the app name.
  */
 export function desktopUserDataDir(appName: string, { platform, env, homedir }: DesktopEnvironment): string {
-  const absolute = (value: string | undefined) => (value && path.isAbsolute(value) ? value : undefined);
   switch (platform) {
     case 'win32':
       return path.join(env.APPDATA || path.join(homedir, 'AppData', 'Roaming'), appName);
     case 'darwin':
       return path.join(homedir, 'Library', 'Application Support', appName);
     default:
-      return path.join(absolute(env.XDG_CONFIG_HOME) ?? path.join(homedir, '.config'), appName);
+      // Chromium takes any non-empty XDG_CONFIG_HOME as it is (no check that it is absolute).
+      return path.resolve(env.XDG_CONFIG_HOME || path.join(homedir, '.config'), appName);
   }
 }
 
