@@ -92,7 +92,8 @@ export async function serveDesk(options: DeskOptions): Promise<number> {
     stopping = true;
     void host
       .close()
-      .then(() => sender?.stop())
+      // Messages in flight get their outcome recorded; a dead mail server can't hold the stop for long.
+      .then(() => Promise.race([sender?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]))
       .then(() => {
         store.close();
         console.log('Stopped; the store is closed.');
