@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
+import { declaredIndexes, declaredIndexNames } from './declared-indexes.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { OrderStore } from './store.js';
 
@@ -123,6 +124,27 @@ function migrate(sqlite: Sqlite.Database): void {
   }
 }
 
+let expectedIndexNames: ReadonlySet<string> | null = null;
+
+/**
+ * Recreates any index the migrations declare but the file lacks: a bulk load that drops indexes
+ * to rebuild them afterwards can be killed in between, and the store would stay slow for good.
+ * When nothing is missing this is one read of sqlite_master, whatever the store's size.
+ */
+function restoreMissingIndexes(sqlite: Sqlite.Database, options: OpenStoreOptions): void {
+  expectedIndexNames ??= declaredIndexNames();
+  const present = new Set(
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]).map((name) => name.toLowerCase()),
+  );
+  if ([...expectedIndexNames].every((name) => present.has(name))) return;
+  const missing = declaredIndexes(options.nativeBinding).filter((index) => !present.has(index.name.toLowerCase()));
+  if (missing.length === 0) return;
+  sqlite.transaction(() => {
+    for (const index of missing) sqlite.exec(index.sql);
+  }).immediate();
+  console.warn(`Order Desk recreated ${missing.length} missing index(es): ${missing.map((index) => index.name).join(', ')}.`);
+}
+
 /**
  * Opens (creating if needed) the local order store: WAL with synchronous=FULL so a committed
  * change survives a power cut, foreign keys enforced, migrations applied.
@@ -138,7 +160,10 @@ export function openStore(file: string, options: OpenStoreOptions = {}): OrderSt
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    if (!options.readonly) migrate(sqlite);
+    if (!options.readonly) {
+      migrate(sqlite);
+      restoreMissingIndexes(sqlite, options);
+    }
     return new OrderStore(sqlite);
   } catch (error) {
     sqlite.close();

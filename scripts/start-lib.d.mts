@@ -9,7 +9,23 @@ export declare function resolveElectronBinary(o: {
   overrideDistPath: string | undefined;
   exists: (p: string) => boolean;
 }): { ok: true; binary: string } | { ok: false; reason: string };
-export declare function missingElectronMessage(o: { version: string; reason: string }): string;
+export declare function webFallbackMessage(o: { version: string; reason: string }): string;
+export declare const START_USAGE: string;
+export declare class StartUsageError extends Error {}
+export interface StartOptions {
+  web: boolean;
+  port: number;
+  open: boolean;
+}
+export declare function parseStartArgs(argv: string[], parse: typeof import('node:util').parseArgs): StartOptions | 'help';
+export declare const RENDERER_INPUTS: { dirs: string[]; files: string[] };
+export declare function rendererBuildNeeded(o: { builtAt: number | null; newestSourceAt: number }): boolean;
+export declare function browserOpener(o: {
+  platform: string;
+  env: Record<string, string | undefined>;
+  url: string;
+}): { command: string; args: string[] } | null;
+export declare function webHostUrl(line: string): string | null;
 export declare function nativePaths(
   root: string,
   versions: { betterSqliteVersion: string; electronVersion: string },

@@ -55,20 +55,94 @@ export function resolveElectronBinary({ electronDir, pathTxt, platform, override
   return { ok: true, binary };
 }
 
-/** What to tell a person whose checkout has no Electron binary. */
-export function missingElectronMessage({ version, reason }) {
+/**
+ * What to tell a person whose checkout can't run the desktop app, before the browser desk starts
+ * instead: one short paragraph, with the way to get the desktop app.
+ */
+export function webFallbackMessage({ version, reason }) {
   return [
-    `Can't start Order Desk: Electron ${version} is not available — ${reason}.`,
-    '',
-    'The electron npm package does not contain Electron itself: its ~100 MB binary is downloaded from',
-    'github.com separately, and that download was skipped or could not reach github.com. To get it, either:',
-    '  • on a machine that can reach github.com, run:   node node_modules/electron/install.js',
-    '  • or download from a mirror you can reach:       ELECTRON_MIRROR=https://<mirror>/electron/ node node_modules/electron/install.js',
-    '    (set ELECTRON_CUSTOM_DIR too if the mirror does not use the v<version> folder layout)',
-    '  • or point at an unpacked Electron you already have: ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron-dir npm start',
-    '',
-    'Meanwhile, `npm run dev:web` runs the desk in a browser against the same main-process code.',
+    `The desktop app can't start here: Electron ${version} is not available (${reason}).`,
+    'Running the same desk in your browser instead, on the same store. To get the desktop app, fetch',
+    'the Electron binary with `node node_modules/electron/install.js` (ELECTRON_MIRROR=<url> for a',
+    'mirror, or ELECTRON_OVERRIDE_DIST_PATH=<dir> for one you have); `npm start -- --web` skips this check.',
   ].join('\n');
+}
+
+export const START_USAGE = `Usage: npm start [-- options]
+
+Runs Order Desk: the desktop app when the Electron binary is installed, otherwise the same desk in
+your browser (built renderer + web host on 127.0.0.1, on the desktop app's own store, seeded with
+the demo marketplace on first run). Ctrl-C stops it and closes the store.
+
+  --web             run the browser desk even when the desktop app could start
+  --port <n>        browser desk: port on 127.0.0.1 (default 0, a free one)
+  --no-open         browser desk: print the address but don't open a browser
+  -h, --help        show this help`;
+
+/** A command line start.mjs can't run; its message is one line, shown with START_USAGE. */
+export class StartUsageError extends Error {}
+
+/**
+ * start.mjs's options, 'help', or a StartUsageError. `parse` is node:util parseArgs (passed in so
+ * this module stays free of I/O).
+ */
+export function parseStartArgs(argv, parse) {
+  let values;
+  try {
+    ({ values } = parse({
+      args: argv,
+      options: {
+        web: { type: 'boolean', default: false },
+        port: { type: 'string', default: '0' },
+        'no-open': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    if (typeof error?.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS_')) {
+      throw new StartUsageError(error.message.split(/(?<=\.)\s/)[0]);
+    }
+    throw error;
+  }
+  if (values.help) return 'help';
+  if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
+    throw new StartUsageError(`--port must be a port number from 0 to 65535, got "${values.port}".`);
+  }
+  return { web: values.web, port: Number(values.port), open: !values['no-open'] };
+}
+
+/** Folders whose files go into the renderer build, and single files that configure it. */
+export const RENDERER_INPUTS = { dirs: ['renderer', 'shared'], files: ['package.json', 'package-lock.json'] };
+
+/**
+ * Whether the renderer must be built: no build yet, or a source newer than the build.
+ * Times are mtimes in ms; `builtAt` is null when out/renderer/index.html is missing.
+ */
+export function rendererBuildNeeded({ builtAt, newestSourceAt }) {
+  return builtAt === null || newestSourceAt > builtAt;
+}
+
+/**
+ * How to open `url` in the system browser, or null where there is none to open: no display on
+ * Linux and the BSDs (a server, a container, SSH without forwarding).
+ */
+export function browserOpener({ platform, env, url }) {
+  switch (platform) {
+    case 'darwin':
+      return { command: 'open', args: [url] };
+    case 'win32':
+      // start's first quoted argument is a window title; the empty one keeps the URL an URL.
+      return { command: 'cmd', args: ['/c', 'start', '""', url.replace(/&/g, '^&')] };
+    default:
+      return env.DISPLAY || env.WAYLAND_DISPLAY ? { command: 'xdg-open', args: [url] } : null;
+  }
+}
+
+/** The web host's "ready" line (electron/web-host/cli.ts), giving its address. */
+export function webHostUrl(line) {
+  return /^Order Desk web host \(.*\): (http:\/\/\S+)$/.exec(line.trim())?.[1] ?? null;
 }
 
 /**
@@ -166,7 +240,7 @@ export function headersFailureMessage({ electronVersion, reason }) {
     '',
     'The desktop app needs better-sqlite3 compiled for Electron (the copy in node_modules is built for Node and',
     'is what the tests use). Run `npm start` once on a network that can reach https://electronjs.org/headers,',
-    'or copy a matching build to the path below. `npm run dev:web` runs the desk in a browser meanwhile.',
+    'or copy a matching build to the path below. `npm start -- --web` runs the desk in a browser meanwhile.',
   ].join('\n');
 }
 

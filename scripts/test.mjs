@@ -8,22 +8,29 @@
 //      fails, the e2e tests count as failed)
 //   3. vitest (JSON report in .tmp/vitest.json, default reporter on the console)
 //   4. playwright (JSON report in .tmp/playwright.json, `list` on the console)
+//   5. the Electron smoke test (playwright.electron.config.ts, its own runner): skipped with the
+//      reason where the Electron binary is missing
+// The summary lists every skipped test with its reason; skipped tests count as neither passed
+// nor failed.
 //
-// Usage: node scripts/test.mjs [--only checks|unit|e2e]
+// Usage: node scripts/test.mjs [--only checks|unit|e2e|electron]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countPlaywright, summaryLines, vitestSkipped } from './test-lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = path.join(ROOT, '.tmp');
 const VITEST_JSON = path.join(TMP, 'vitest.json');
 const PLAYWRIGHT_JSON = path.join(TMP, 'playwright.json');
 const PLAYWRIGHT_LIST_JSON = path.join(TMP, 'playwright-list.json');
+const ELECTRON_JSON = path.join(TMP, 'playwright-electron.json');
+const ELECTRON_CONFIG = path.join(ROOT, 'playwright.electron.config.ts');
 const VITEST_BIN = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
 const PLAYWRIGHT_BIN = path.join(ROOT, 'node_modules/@playwright/test/cli.js');
 const E2E_DIR = path.join(ROOT, 'tests/e2e');
-const STEPS = ['checks', 'unit', 'e2e'];
+const STEPS = ['checks', 'unit', 'e2e', 'electron'];
 
 function parseArgs(argv) {
   const i = argv.indexOf('--only');
@@ -100,27 +107,7 @@ async function runVitest() {
   let failed = report.numFailedTests ?? 0;
   const suiteErrors = (report.numFailedTestSuites ?? 0) > 0 || report.success === false;
   failed = atLeastOneIf(code !== 0 || suiteErrors, failed);
-  return { name: 'vitest', passed, failed };
-}
-
-/** Walks a Playwright JSON report: suites -> (suites | specs) -> tests. */
-export function countPlaywright(report) {
-  const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
-  const walk = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status === 'expected') counts.passed += 1;
-        else if (test.status === 'flaky') {
-          counts.passed += 1;
-          counts.flaky += 1;
-        } else if (test.status === 'skipped') counts.skipped += 1;
-        else counts.failed += 1; // 'unexpected' or anything unknown
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites ?? []) walk(suite);
-  return counts;
+  return { name: 'vitest', passed, failed, skipped: vitestSkipped(report, ROOT) };
 }
 
 function e2eSpecFiles(dir = E2E_DIR) {
@@ -145,7 +132,7 @@ async function listPlaywrightTests() {
   });
   const report = readJson(PLAYWRIGHT_LIST_JSON);
   if (!report) return 0;
-  const c = countPlaywright(report);
+  const c = countPlaywright(report, ROOT);
   return c.passed + c.failed + c.skipped;
 }
 
@@ -174,10 +161,27 @@ async function runPlaywright(rendererBuilt) {
     console.log(`playwright wrote no JSON report (exit ${code}); counting as 1 failure.`);
     return { name: 'playwright', passed: 0, failed: 1 };
   }
-  const c = countPlaywright(report);
+  const c = countPlaywright(report, ROOT);
   const globalErrors = (report.errors ?? []).length > 0;
   if (c.flaky) console.log(`playwright: ${c.flaky} flaky test(s) passed on retry.`);
-  return { name: 'playwright', passed: c.passed, failed: atLeastOneIf(code !== 0 || globalErrors, c.failed) };
+  return { name: 'playwright', passed: c.passed, failed: atLeastOneIf(code !== 0 || globalErrors, c.failed), skipped: c.skippedTests };
+}
+
+/** The desktop app under Playwright's _electron; it skips itself, with the reason, without a binary. */
+async function runElectronSmoke() {
+  banner('electron smoke test');
+  rmSync(ELECTRON_JSON, { force: true });
+  const code = await run(process.execPath, [PLAYWRIGHT_BIN, 'test', '--config', ELECTRON_CONFIG, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: ELECTRON_JSON,
+  });
+  const report = readJson(ELECTRON_JSON);
+  if (!report) {
+    console.log(`the electron smoke test wrote no JSON report (exit ${code}); counting as 1 failure.`);
+    return { name: 'electron smoke', passed: 0, failed: 1 };
+  }
+  const c = countPlaywright(report, ROOT);
+  const globalErrors = (report.errors ?? []).length > 0;
+  return { name: 'electron smoke', passed: c.passed, failed: atLeastOneIf(code !== 0 || globalErrors, c.failed), skipped: c.skippedTests };
 }
 
 async function main() {
@@ -191,13 +195,13 @@ async function main() {
   if (wants('e2e')) rendererBuilt = await buildRenderer();
   if (wants('unit')) results.push(await runVitest());
   if (wants('e2e')) results.push(await runPlaywright(rendererBuilt));
+  if (wants('electron')) results.push(await runElectronSmoke());
 
-  const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   banner('summary');
-  for (const r of results) console.log(`  ${r.name.padEnd(26)} ${r.passed} passed, ${r.failed} failed`);
-  if (wants('e2e') && !rendererBuilt) console.log('  (renderer build failed)');
-  console.log(`${passed} passed, ${failed} failed`);
+  const lines = summaryLines(results);
+  if (wants('e2e') && !rendererBuilt) lines.splice(lines.length - 1, 0, '  (renderer build failed)');
+  for (const line of lines) console.log(line);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 

@@ -1,15 +1,24 @@
 /**
  * Seeds a local store with a deterministic demo marketplace.
  *
- *   npm run seed -- --db <file> --orders <N> --seed <S> [--demo]
+ *   npm run seed -- --db <file> --orders <N> [--seed <S>] [--demo]   (--help for more)
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../db/open.js';
-import { seedMarketplace } from '../db/seed/generate.js';
+import { parseCommandLine, runCommand, UsageError } from '../electron/web-host/command-line.js';
 
-const USAGE = 'Usage: npm run seed -- --db <file> --orders <N> --seed <S> [--demo]';
+const USAGE = `Usage: npm run seed -- --db <file> --orders <N> [--seed <S>] [--demo]
+
+Fills a new store with a deterministic marketplace: an admin, eight sellers' stores, customers and
+<N> orders. The store is built beside <file> and renamed into place when complete; a file that
+already holds orders or users is refused.
+
+  --db <file>       the store to create (its folder must exist)
+  --orders <N>      how many orders, 1 to 5,000,000
+  --seed <S>        the random seed, 0 to 4294967295 (default 1): the same seed gives the same store
+  --demo            mark the stores as demo data ("Demo · " names)
+  -h, --help        show this help`;
 const MAX_ORDERS = 5_000_000;
 
 export interface SeedCliOptions {
@@ -19,73 +28,55 @@ export interface SeedCliOptions {
   demo: boolean;
 }
 
-/** Parses and validates the command line; throws an Error whose message is shown as-is. */
-export function parseSeedArgs(argv: string[]): SeedCliOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
+/** Parses and validates the command line: the options, 'help', or a one-line UsageError. */
+export function parseSeedArgs(argv: string[]): SeedCliOptions | 'help' {
+  const { values } = parseCommandLine(() =>
+    parseArgs({
       args: argv,
       options: {
         db: { type: 'string' },
         orders: { type: 'string' },
         seed: { type: 'string', default: '1' },
         demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, { cause: error });
-  }
-  if (!values.db) throw new Error(`--db <file> is required.\n${USAGE}`);
-  if (values.orders === undefined) throw new Error(`--orders <N> is required.\n${USAGE}`);
+    }),
+  );
+  if (values.help) return 'help';
+  if (!values.db) throw new UsageError('--db <file> is required.');
+  if (values.orders === undefined) throw new UsageError('--orders <N> is required.');
   const orders = Number(values.orders);
   if (!/^\d+$/.test(values.orders.trim()) || !Number.isSafeInteger(orders) || orders < 1 || orders > MAX_ORDERS) {
-    throw new Error(`--orders must be a whole number from 1 to ${MAX_ORDERS.toLocaleString('en-US')}, got "${values.orders}".`);
+    throw new UsageError(`--orders must be a whole number from 1 to ${MAX_ORDERS.toLocaleString('en-US')}, got "${values.orders}".`);
   }
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed.trim()) || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
-    throw new Error(`--seed must be a whole number from 0 to 4294967295, got "${values.seed}".`);
+    throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${values.seed}".`);
   }
   return { db: values.db, orders, seed, demo: values.demo };
 }
 
-function main(): number {
-  let options: SeedCliOptions;
-  try {
-    options = parseSeedArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return 2;
+async function main(argv: string[]): Promise<number> {
+  const options = parseSeedArgs(argv);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
   }
   const file = path.resolve(options.db);
-  if (!existsSync(path.dirname(file))) {
-    console.error(`The folder ${path.dirname(file)} does not exist.`);
-    return 2;
-  }
+  if (!existsSync(path.dirname(file))) throw new UsageError(`--db: the folder ${path.dirname(file)} does not exist.`);
+  // The database modules load only once the command line is known good: --help answers at once.
+  const [{ openStore }, { seedStoreFile }] = await Promise.all([import('../db/open.js'), import('../db/seed/seed-file.js')]);
   const started = performance.now();
-  let store;
-  try {
-    store = openStore(file);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+  const refusal = existsSync(file) ? whyNotSeed(file, openStore) : null;
+  if (refusal) {
+    console.error(refusal);
     return 1;
   }
   try {
-    const existing = (store.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
-    if (existing > 0) {
-      console.error(
-        `${file} already has ${existing.toLocaleString('en-US')} orders; refusing to seed on top of them. Use a new file or delete this one.`,
-      );
-      return 1;
-    }
-    const users = (store.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-    if (users > 0) {
-      console.error(`${file} already has ${users} users; refusing to seed on top of them. Use a new file or delete this one.`);
-      return 1;
-    }
     let lastReport = 0;
-    const summary = seedMarketplace(store, {
+    const summary = seedStoreFile(file, {
       orders: options.orders,
       seed: options.seed,
       demo: options.demo,
@@ -104,11 +95,32 @@ function main(): number {
     );
     return 0;
   } catch (error) {
-    console.error(`Seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`Seeding failed, ${file} was not changed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  }
+}
+
+/** Why an existing file must not be replaced by a seed, or null when it holds nothing to lose. */
+function whyNotSeed(file: string, openStore: typeof import('../db/open.js').openStore): string | null {
+  let store;
+  try {
+    store = openStore(file);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  try {
+    const existing = (store.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+    if (existing > 0) {
+      return `${file} already has ${existing.toLocaleString('en-US')} orders; refusing to seed on top of them. Use a new file or delete this one.`;
+    }
+    const users = (store.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    if (users > 0) return `${file} already has ${users} users; refusing to seed on top of them. Use a new file or delete this one.`;
+    return null;
   } finally {
     store.close();
   }
 }
 
-process.exitCode = main();
+void runCommand(USAGE, () => main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

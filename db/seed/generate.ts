@@ -151,7 +151,9 @@ interface SavedSettings {
  * without a journal and with the secondary indexes dropped, recreating them afterwards from their
  * own CREATE text: sorting a finished table is much cheaper than a million scattered inserts.
  * Everything is restored at the end, so the file is left exactly as openStore configures it, with
- * the schema as the migrations made it.
+ * the schema as the migrations made it. Without a journal a kill mid-load can leave the file
+ * damaged or without its indexes: the app and `npm run seed` therefore seed a file nobody uses yet
+ * and rename it into place (seed-file.ts), and openStore recreates any missing index.
  */
 export function seedMarketplace(store: OrderStore, options: SeedOptions): SeedSummary {
   const { orders, seed } = options;

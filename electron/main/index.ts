@@ -3,20 +3,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, StoreOpenError } from '../../db/open.js';
-import { seedMarketplace } from '../../db/seed/generate.js';
+import { StoreOpenError } from '../../db/open.js';
+import { openOrSeedDemoStore } from '../../db/seed/seed-file.js';
 import type { OrderStore } from '../../db/store.js';
 import { defaultStaffUserId, resolveActor } from './app/actor.js';
 import type { Actor } from './app/context.js';
 import { createApp } from './app/create-app.js';
 import { showStartupError } from './platform/dialogs.js';
 import { createEventSender, registerDeskIpc } from './platform/ipc.js';
-import { finishBeforeQuit, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
+import { finishBeforeQuit, isPackaged, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
 import { openNotificationSettings } from './platform/notification-settings.js';
 import { openSecretStore } from './platform/secrets.js';
 import { deskNotificationSender } from './services/notifications/desk-sender.js';
 import type { RunningNotificationService } from './services/notifications/service.js';
 import { systemViewerPrintouts } from './platform/printouts.js';
+import { sqliteBindingOverride } from './sqlite-binding.js';
 import { registerAppScheme, serveAppFiles } from './platform/protocol.js';
 import { loadSettings, SettingsFileError, type Settings } from './platform/settings.js';
 import { claimSingleInstance } from './platform/single-instance.js';
@@ -38,8 +39,6 @@ const RENDERER_ROOT = path.join(outMain, '..', 'renderer');
 // unless a dev run says otherwise. The templates load lazily, after this line has run.
 process.env.NODE_ENV ??= 'production';
 
-const DEMO_SEED = { orders: 400, seed: 1, demo: true } as const;
-
 type MainWindow = ReturnType<typeof createMainWindow>;
 
 /** Never given payloads or inputs: customer data and secrets stay out of logs. */
@@ -52,11 +51,14 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A fresh install gets the demo marketplace, seeded aside and renamed into place, so there is something to work. */
 function openOrderStore(dbPath: string): OrderStore | null {
-  const nativeBinding = process.env.ORDER_DESK_SQLITE_BINDING || undefined;
+  const nativeBinding = sqliteBindingOverride(process.env, isPackaged());
   try {
     mkdirSync(path.dirname(dbPath), { recursive: true });
-    return openStore(dbPath, { nativeBinding });
+    const { store, seeded } = openOrSeedDemoStore(dbPath, { nativeBinding });
+    if (seeded) console.info(`[order-desk] fresh store: seeded ${seeded.orders} demo orders (admin user ${seeded.adminUserId}).`);
+    return store;
   } catch (error) {
     // StoreOpenError means the file was inspected and refused as it is; openStore has not
     // written to it, and nothing here does either. Quit and let the person decide.
@@ -70,14 +72,6 @@ function openOrderStore(dbPath: string): OrderStore | null {
     }
     return null;
   }
-}
-
-/** A fresh install has no orders: give it the demo marketplace so there is something to work. */
-function seedIfEmpty(store: OrderStore): void {
-  const anyOrder = store.first(store.q.selectFrom('orders').select('id').limit(1));
-  if (anyOrder) return;
-  const summary = seedMarketplace(store, DEMO_SEED);
-  console.info(`[order-desk] fresh store: seeded ${DEMO_SEED.orders} demo orders (admin user ${summary.adminUserId}).`);
 }
 
 function main(): void {
@@ -114,8 +108,6 @@ function main(): void {
         await Promise.race([sender?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
         store.close();
       });
-
-      seedIfEmpty(store);
 
       const staffUserId = settings.staffUserId ?? defaultStaffUserId(store);
       const actor: Actor | null =

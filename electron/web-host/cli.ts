@@ -1,71 +1,58 @@
-import { existsSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+// `npm run dev:web`: reads the command line, then starts the browser desk (serve-desk.ts).
+// Only light modules load before the arguments are checked, so --help and mistakes answer at once.
 import { parseArgs } from 'node:util';
-import { openStore, StoreOpenError } from '../../db/open.js';
-import { resolveActor, defaultStaffUserId } from '../main/app/actor.js';
-import { createApp } from '../main/app/create-app.js';
-import { deskNotificationSender } from '../main/services/notifications/desk-sender.js';
-import { memoryNotificationSettings } from '../main/services/notifications/memory-settings.js';
-import type { RunningNotificationService } from '../main/services/notifications/service.js';
-import { startWebHost } from './server.js';
+import { parseCommandLine, runCommand, UsageError } from './command-line.js';
+import type { DeskOptions } from './serve-desk.js';
 
-const usage = 'Usage: npm run dev:web -- --db <file> [--port <n>] [--user <email>]';
+const USAGE = `Usage: npm run dev:web -- (--db <file> | --desktop) [options]
 
-function exit(message: string): never {
-  console.error(message);
-  process.exit(1);
+Runs the desk in a browser: serves the built renderer (out/renderer) and the handler table on
+http://127.0.0.1, for development, tests and machines without the Electron binary.
+
+  --db <file>       the order store to open (created if missing)
+  --desktop         open the desktop app's own store in its user data folder instead
+  --demo            seed the demo marketplace into a new or blank store first
+                    (always done with --desktop, as the desktop app's first launch does)
+  --port <n>        port on 127.0.0.1 (default 5174; 0 picks a free one)
+  --user <email>    act as this staff member (default: the first admin)
+  -h, --help        show this help`;
+
+function parseWebArgs(argv: string[]): DeskOptions | 'help' {
+  const { values } = parseCommandLine(() =>
+    parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        desktop: { type: 'boolean', default: false },
+        demo: { type: 'boolean', default: false },
+        port: { type: 'string', default: '5174' },
+        user: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }),
+  );
+  if (values.help) return 'help';
+  if (values.db !== undefined && values.desktop) throw new UsageError('Give either --db <file> or --desktop, not both.');
+  if (values.db === undefined && !values.desktop) throw new UsageError('--db <file> or --desktop is required.');
+  if (values.db === '') throw new UsageError('--db needs a file name.');
+  if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
+    throw new UsageError(`--port must be a port number from 0 to 65535, got "${values.port}".`);
+  }
+  return { db: values.db ?? null, demo: values.demo || values.desktop, port: Number(values.port), user: values.user };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string', default: '5174' }, user: { type: 'string' } },
-    strict: true,
-  });
-  if (!values.db) exit(`--db is required.\n${usage}`);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) exit(`--port must be a port number (0-65535), got "${values.port}".`);
-  const staticDir = resolve('out/renderer');
-  if (!existsSync(resolve(staticDir, 'index.html'))) exit('The renderer is not built yet. Run `npm run build:renderer` first.');
-
-  let store;
-  try {
-    store = openStore(resolve(values.db));
-  } catch (error) {
-    if (error instanceof StoreOpenError) exit(error.message);
-    throw error;
+async function main(argv: string[]): Promise<number> {
+  const options = parseWebArgs(argv);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
   }
-  const userId = values.user
-    ? store.first(store.q.selectFrom('users').select('id').where('email', '=', values.user))?.id
-    : defaultStaffUserId(store);
-  if (userId === undefined || userId === null) {
-    exit(values.user ? `No user with email ${values.user} in ${values.db}.` : `${values.db} has no staff users. Seed it first: npm run seed -- --db ${values.db} --orders 2000 --seed 1`);
-  }
-  const actor = resolveActor(store, userId, { id: `web-${hostname()}`, name: `${hostname()} (web)` });
-  if (!actor) exit(`${values.user} is not a staff member (seller or admin).`);
-
-  // No OS keystore here: notification settings (and the SMTP password) live in memory only,
-  // set on the settings screen, and are gone when the host stops.
-  let sender: RunningNotificationService | null = null;
-  const app = createApp(store, {
-    notifications: (ctx) => (sender = deskNotificationSender(ctx, memoryNotificationSettings(), (message, error) => console.error(message, error))),
-  });
-  sender!.start();
-  const host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port, slipsDir: app.ctx.slipsDir });
-  app.subscribe((event, payload) => host.broadcast(event, payload));
-  console.log(`Order Desk web host (${actor.name}, ${actor.role}): ${host.url}`);
-
-  const shutdown = () => {
-    void host
-      .close()
-      .then(() => sender?.stop())
-      .then(() => {
-        store.close();
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  const { serveDesk } = await import('./serve-desk.js');
+  return serveDesk(options);
 }
 
-void main();
+void runCommand(USAGE, () => main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -46,22 +46,50 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(JSON.stringify(body));
 }
 
+/** The largest input plus room for the call's name and the JSON around it. */
+const REQUEST_LIMIT_BYTES = LARGEST_INPUT_BYTES + 1024;
+
+/** How long a refused upload may keep sending before its connection is cut. */
+const REFUSED_BODY_GRACE_MS = 2_000;
+
+/**
+ * The body as text, or null once it is over `limit`: collecting stops there and the rest is never
+ * kept. A declared Content-Length over the limit is refused before a byte is read.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      req.off('data', collect);
+      chunks.length = 0;
+      resolve(null);
+    };
+    req.on('data', collect);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * 413, then the connection closes. Destroying the request at once made the kernel reset the
+ * connection with the client's unread bytes, and the reset overtook the answer: the client saw
+ * ECONNRESET, not 413. Node discards what is still in flight (never buffering it) once the
+ * answer is out; a client that keeps sending past a short grace is cut off.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.end(JSON.stringify(fail('INVALID_INPUT', `The request is too large (the limit is ${REQUEST_LIMIT_BYTES} bytes).`)));
+  const cutOff = setTimeout(() => req.socket.destroy(), REFUSED_BODY_GRACE_MS);
+  cutOff.unref();
+  req.socket.once('close', () => clearTimeout(cutOff));
 }
 
 /**
@@ -82,8 +110,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handleCall = async (req: IncomingMessage, res: ServerResponse) => {
     const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : null;
     if (!sameToken(bearer, token)) return sendJson(res, 401, fail('UNAUTHENTICATED', 'This session token is not valid.'));
-    const body = await readBody(req, LARGEST_INPUT_BYTES + 1024);
-    if (body === null) return sendJson(res, 413, fail('INVALID_INPUT', 'The request is too large.'));
+    const body = await readBody(req, REQUEST_LIMIT_BYTES);
+    if (body === null) return refuseTooLarge(req, res);
     let json: unknown;
     try {
       json = JSON.parse(body);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { declaredIndexes, declaredIndexNames } from '../../db/declared-indexes.js';
 import { openStore, StoreOpenError } from '../../db/open.js';
 
 let dir: string;
@@ -144,5 +145,59 @@ describe('deferred checkpoints', () => {
     expect(state.checkpointed).toBe(state.log);
     expect(store.sqlite.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1500);
     store.close();
+  });
+});
+
+describe('declared indexes', () => {
+  const indexNames = (file: string): string[] => {
+    const db = new Sqlite(file, { readonly: true });
+    try {
+      return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('recreates at open any index the migrations declare but the file lacks', () => {
+    const file = join(dir, 'store.sqlite');
+    openStore(file).close();
+    const declared = indexNames(file);
+    expect(declared).toContain('orders_queue');
+
+    // As a seed killed between its commit and its index rebuild left it.
+    const raw = new Sqlite(file);
+    for (const name of ['orders_queue', 'order_stores_queue', 'order_events_timeline', 'shipments_tracking']) raw.exec(`DROP INDEX ${name}`);
+    raw.close();
+    expect(indexNames(file)).not.toContain('orders_queue');
+
+    openStore(file).close();
+    expect(indexNames(file)).toEqual(declared);
+  });
+
+  it('leaves a read-only open alone', () => {
+    const file = join(dir, 'store.sqlite');
+    openStore(file).close();
+    const raw = new Sqlite(file);
+    raw.exec('DROP INDEX orders_queue');
+    raw.close();
+    openStore(file, { readonly: true }).close();
+    expect(indexNames(file)).not.toContain('orders_queue');
+  });
+});
+
+describe('declaredIndexNames', () => {
+  it('names exactly the indexes SQLite has after the migrations, so the cheap check at open sees every one', () => {
+    expect([...declaredIndexNames()].sort()).toEqual(declaredIndexes().map((index) => index.name).sort());
+  });
+
+  it('follows DROP INDEX, DROP TABLE and RENAME TO, and ignores comments', () => {
+    const first = { name: 'a', up: 'CREATE TABLE t (x); CREATE INDEX t_x ON t(x); CREATE INDEX gone ON t(x); -- DROP INDEX t_x\nDROP INDEX gone;' };
+    const second = {
+      name: 'b',
+      up: 'CREATE TABLE u (x); CREATE INDEX u_x ON u(x); DROP TABLE t; ALTER TABLE u RENAME TO t; CREATE UNIQUE INDEX IF NOT EXISTS t_y ON t(x);',
+    };
+    expect([...declaredIndexNames([first])]).toEqual(['t_x']);
+    expect([...declaredIndexNames([first, second])].sort()).toEqual(['t_y', 'u_x']);
+    expect([...declaredIndexNames([first, second, { name: 'c', up: 'DROP TABLE t;' }])]).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   electronLaunch,
@@ -6,13 +7,20 @@ import {
   exitCodeOf,
   headerDownloadFailure,
   headersFailureMessage,
-  missingElectronMessage,
   nativeBuildFailureMessage,
   nativePaths,
   nodeGypArgs,
   nodeGypCandidates,
   nodeGypEnv,
+  browserOpener,
+  parseStartArgs,
+  RENDERER_INPUTS,
+  rendererBuildNeeded,
   resolveElectronBinary,
+  START_USAGE,
+  StartUsageError,
+  webFallbackMessage,
+  webHostUrl,
 } from '../../scripts/start-lib.mjs';
 
 const ELECTRON_DIR = '/proj/node_modules/electron';
@@ -98,16 +106,74 @@ describe('resolveElectronBinary', () => {
   });
 });
 
-describe('missingElectronMessage', () => {
-  it('says what is missing and every way to get it', () => {
-    const msg = missingElectronMessage({ version: '45.5.0', reason: 'the Electron binary was never downloaded' });
+describe('webFallbackMessage', () => {
+  it('says in one short paragraph why the desktop app cannot start and how to get it', () => {
+    const msg = webFallbackMessage({ version: '45.5.0', reason: 'the Electron binary was never downloaded' });
     expect(msg).toContain('Electron 45.5.0');
     expect(msg).toContain('never downloaded');
+    expect(msg).toContain('browser');
     expect(msg).toContain('node node_modules/electron/install.js');
-    expect(msg).toContain('github.com');
     expect(msg).toContain('ELECTRON_MIRROR');
-    expect(msg).toContain('ELECTRON_CUSTOM_DIR');
-    expect(msg).toContain('npm run dev:web');
+    expect(msg).toContain('--web');
+    expect(msg).not.toMatch(/\n\s*\n/);
+    expect(msg.split('\n').length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('parseStartArgs', () => {
+  it('defaults to the desktop app, a free port and opening the browser', () => {
+    expect(parseStartArgs([], parseArgs)).toEqual({ web: false, port: 0, open: true });
+    expect(parseStartArgs(['--web', '--port', '8080', '--no-open'], parseArgs)).toEqual({ web: true, port: 8080, open: false });
+    expect(parseStartArgs(['-h'], parseArgs)).toBe('help');
+  });
+
+  it('refuses unknown options, stray arguments and bad ports with one line', () => {
+    for (const [argv, message] of [
+      [['--webb'], /^Unknown option '--webb'/],
+      [['web'], /^Unexpected argument 'web'/],
+      [['--port'], /^Option '--port <value>' argument missing/],
+      [['--port', '70000'], /^--port must be a port number/],
+      [['--port', '-1'], /./],
+    ] as const) {
+      let error: unknown;
+      try {
+        parseStartArgs([...argv], parseArgs);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(StartUsageError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+    expect(START_USAGE).toMatch(/^Usage: npm start/);
+  });
+});
+
+describe('browser desk decisions', () => {
+  it('builds the renderer when there is no build or a source is newer', () => {
+    expect(rendererBuildNeeded({ builtAt: null, newestSourceAt: 0 })).toBe(true);
+    expect(rendererBuildNeeded({ builtAt: 1000, newestSourceAt: 2000 })).toBe(true);
+    expect(rendererBuildNeeded({ builtAt: 2000, newestSourceAt: 1000 })).toBe(false);
+    expect(RENDERER_INPUTS.dirs).toEqual(expect.arrayContaining(['renderer', 'shared']));
+  });
+
+  it('opens the system browser where there is one, and skips a Linux box without a display', () => {
+    const url = 'http://127.0.0.1:5174/#token=a&b';
+    expect(browserOpener({ platform: 'linux', env: { DISPLAY: ':0' }, url })).toEqual({ command: 'xdg-open', args: [url] });
+    expect(browserOpener({ platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, url })?.command).toBe('xdg-open');
+    expect(browserOpener({ platform: 'linux', env: {}, url })).toBeNull();
+    expect(browserOpener({ platform: 'darwin', env: {}, url })).toEqual({ command: 'open', args: [url] });
+    expect(browserOpener({ platform: 'win32', env: {}, url })).toEqual({
+      command: 'cmd',
+      args: ['/c', 'start', '""', 'http://127.0.0.1:5174/#token=a^&b'],
+    });
+  });
+
+  it("reads the address from the web host's ready line", () => {
+    expect(webHostUrl('Order Desk web host (Avery Admin, admin): http://127.0.0.1:41583/#token=abc')).toBe(
+      'http://127.0.0.1:41583/#token=abc',
+    );
+    expect(webHostUrl('Store: /home/a/.config/order-desk/order-desk.sqlite')).toBeNull();
   });
 });
 

@@ -8,6 +8,9 @@ export const userDataDir = (): string => app.getPath('userData');
 
 export const quit = (): void => app.quit();
 
+/** True in an installed build; false when run from a development checkout. */
+export const isPackaged = (): boolean => app.isPackaged;
+
 /**
  * The desk has one window: closing it quits, on macOS too, so the store is always closed
  * with it and no headless process keeps the database open.

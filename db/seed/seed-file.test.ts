@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { declaredIndexNames } from '../declared-indexes.js';
+import { openStore } from '../open.js';
+import type { OrderStore } from '../store.js';
+import { DEMO_SEED, openOrSeedDemoStore, seedingFileOf } from './seed-file.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let target: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'order-desk-seed-file-'));
+  target = path.join(dir, 'order-desk.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const count = (store: OrderStore, table: string) => (store.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+function expectWholeDemoStore(store: OrderStore): void {
+  expect(count(store, 'orders')).toBe(DEMO_SEED.orders);
+  expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  const indexes = new Set(store.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
+  for (const name of declaredIndexNames()) expect(indexes).toContain(name);
+  expect(existsSync(seedingFileOf(target))).toBe(false);
+}
+
+/** Waits until one of `files` exists and has grown past `bytes` (a seed is well under way). */
+async function grown(files: string[], bytes: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!files.some((file) => existsSync(file) && statSync(file).size > bytes)) {
+    if (Date.now() > deadline) throw new Error(`none of ${files.join(', ')} grew past ${bytes} bytes in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('seeding a store file', () => {
+  it('a seed killed mid-way leaves nothing at the target, and the next start seeds afresh', async () => {
+    // One process (no tsx wrapper), so SIGKILL hits the seeding process itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/seed.ts', '--db', target, '--orders', '400000', '--seed', '3'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await grown([target, seedingFileOf(target)], 2 * 1024 * 1024, 20_000);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    expect(existsSync(target)).toBe(false);
+
+    const { store, seeded } = openOrSeedDemoStore(target);
+    try {
+      expect(seeded?.orders).toBe(DEMO_SEED.orders);
+      expectWholeDemoStore(store);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a seed that fails leaves nothing behind, and the blank store it would have replaced is untouched', () => {
+    openStore(target).close();
+    const before = hash(target);
+    const failing = {
+      ...DEMO_SEED,
+      batchSize: 100,
+      onProgress: (done: number) => {
+        if (done >= 200) throw new Error('disk full');
+      },
+    };
+    expect(() => openOrSeedDemoStore(target, {}, failing)).toThrow('disk full');
+    expect(hash(target)).toBe(before);
+    expect(existsSync(seedingFileOf(target))).toBe(false);
+  });
+
+  it('replaces a blank store with the demo, and opens a store with orders as it is', () => {
+    openStore(target).close();
+    const first = openOrSeedDemoStore(target);
+    expect(first.seeded).not.toBeNull();
+    expectWholeDemoStore(first.store);
+    first.store.prepare("UPDATE users SET name = 'Kept' WHERE id = 1").run();
+    first.store.close();
+
+    const again = openOrSeedDemoStore(target);
+    try {
+      expect(again.seeded).toBeNull();
+      expect(again.store.prepare('SELECT name FROM users WHERE id = 1').pluck().get()).toBe('Kept');
+    } finally {
+      again.store.close();
+    }
+  });
+});
