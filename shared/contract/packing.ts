@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { usAddressSchema } from '../domain/address.js';
-import { idSchema } from './schemas.js';
+import { idSchema, requiredTextSchema, textSchema } from './schemas.js';
 
 const orderIdsSchema = z.array(idSchema).min(1).max(1000);
 
-export const lookupInputSchema = z.object({ code: z.string().trim().min(1).max(100) }).strict();
+export const lookupInputSchema = z.object({ code: requiredTextSchema(100) }).strict();
 export const lookupOutputSchema = z.object({ orderId: idSchema, number: z.string() });
 
 export const claimInputSchema = z
@@ -25,7 +25,7 @@ export const markDeliveredInputSchema = z
   .strict();
 
 export const bulkHoldInputSchema = z
-  .object({ orderIds: orderIdsSchema, reason: z.string().trim().min(1, 'Give a reason for the hold.').max(500) })
+  .object({ orderIds: orderIdsSchema, reason: requiredTextSchema(500, 'Give a reason for the hold.') })
   .strict();
 export const bulkOrdersInputSchema = z.object({ orderIds: orderIdsSchema }).strict();
 
@@ -39,7 +39,7 @@ export type BulkReport = z.infer<typeof bulkReportSchema>;
 /** A CSV of order number, carrier, tracking number (and optional carrier name, tracking URL). */
 export const importShipmentsInputSchema = z
   .object({
-    fileName: z.string().trim().min(1).max(255),
+    fileName: requiredTextSchema(255),
     /** The file's raw bytes, base64: its encoding is checked in main, not assumed. */
     contentBase64: z.string().min(1).max(12 * 1024 * 1024),
     notifyCustomer: z.boolean().default(true),
@@ -95,7 +95,7 @@ export const saveAddressInputSchema = z
     /** Omitted to add a new address. */
     addressId: idSchema.optional(),
     type: addressTypeSchema,
-    label: z.string().trim().max(40).nullable().default(null),
+    label: textSchema(40).nullable().default(null),
     isDefault: z.boolean().default(false),
     /** Checked against the US rules in shared/domain/address (field-level errors). */
     address: z.unknown(),

@@ -1,5 +1,6 @@
 import { dhl, fedex, getTracking, ups, usps, type TrackingCourier } from 'ts-tracking-number';
 import { fail, ok, type Result } from './result.js';
+import { trimInvisible } from './text.js';
 
 export const CARRIERS = ['ups', 'usps', 'fedex', 'dhl', 'other'] as const;
 export type Carrier = (typeof CARRIERS)[number];
@@ -186,11 +187,11 @@ export function checkTracking(input: TrackingInput): Result<Tracking> {
   let trackingUrl = '';
   let carrierName = '';
   if (carrier === 'other') {
-    carrierName = (input.carrierName ?? '').trim();
+    carrierName = trimInvisible(input.carrierName ?? '');
     if (carrierName.length === 0 || [...carrierName].length > CARRIER_NAME_MAX) {
       fields.carrierName = `Enter the carrier's name (up to ${CARRIER_NAME_MAX} characters).`;
     }
-    const checkedUrl = checkHttpsUrl((input.trackingUrl ?? '').trim());
+    const checkedUrl = checkHttpsUrl(trimInvisible(input.trackingUrl ?? ''));
     if (checkedUrl === null) {
       fields.trackingUrl = 'Enter the tracking link, starting with https://.';
     } else {

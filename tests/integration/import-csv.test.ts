@@ -109,6 +109,29 @@ describe('shipments.importCsv: good files', () => {
     expect(f.store.sqlite.prepare('SELECT carrier_name FROM shipments WHERE order_id = ?').pluck().get(a1)).toBe('Pony Express');
   });
 
+  it('reads a comma file whose quoted carrier name holds a semicolon', () => {
+    // The short UPS line (optional columns left off) is what tipped the old whole-file guess to ';'.
+    const text = 'order,carrier,tracking,carrier name,tracking url\n' +
+      `SH-0000201,UPS,${ups(1)}\n` +
+      'SH-0000202,Other,PONY000124,"Acme; Freight; Co",https://acme.example/t/2\n' +
+      'SH-0000203,Other,PONY000125,"Acme; Freight; Co","https://acme.example/t?n=3;4"\n' +
+      'SH-0000211,Other,PONY000126,"Acme; Freight, Inc.",https://acme.example/t/5\n';
+    const r = report(text);
+    expect(r.rows.map((row) => row.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(f.store.sqlite.prepare("SELECT carrier_name FROM shipments WHERE carrier = 'other' ORDER BY order_id").pluck().all()).toEqual([
+      'Acme; Freight; Co',
+      'Acme; Freight; Co',
+      'Acme; Freight, Inc.',
+    ]);
+  });
+
+  it('treats a value of only invisible characters as empty', () => {
+    const r = report(`order,carrier,tracking,carrier name,tracking url\nSH-0000201,Other,PONY000123,\u200B\u0085,https://pony.example/1\nSH-0000202,\u200B,${FEDEX}\n`);
+    expect(r.rows.map((row) => row.status)).toEqual(['refused', 'refused']);
+    expect(r.rows[0]!.message).toContain("carrier's name");
+    expect(r.rows[1]!.message).toContain('The carrier is empty');
+  });
+
   it('refuses a file without the required columns, naming what is missing and what it found', () => {
     const before = f.snapshot();
     const result = importCsv(`order,carrier,notes\nSH-0000201,UPS,${ups(1)}\n`);
