@@ -208,7 +208,7 @@ async function benchSlips(store: OrderStore, tmp: string, count: number, log: (m
   });
 }
 
-function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string) => void): BenchFigure {
+async function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string) => void): Promise<BenchFigure> {
   const importCopy = copyOf(file, tmp, 'csv-import.sqlite');
   const directCopy = path.join(tmp, 'csv-direct.sqlite');
   let cloned: number;
@@ -236,7 +236,7 @@ function benchCsvImport(file: string, tmp: string, rows: number, log: (m: string
       const app = createApp(store, { slipsDir: path.join(tmp, 'slips'), logError: (_m, error) => errors.push(error) });
       log(`  csv import: ${rows} rows ...`);
       const started = performance.now();
-      const result = app.dispatch(adminOf(store), 'shipments.importCsv', input);
+      const result = await app.dispatch(adminOf(store), 'shipments.importCsv', input);
       elapsed = performance.now() - started;
       if (!result.ok) throw new Error(`shipments.importCsv failed: ${result.message}`);
       const report = result.value as ImportReport;
@@ -304,5 +304,5 @@ export async function* packingFigures(options: PackingBenchOptions): AsyncGenera
     removeDb(slipsCopy);
     fs.rmSync(path.join(options.tmp, 'slips'), { recursive: true, force: true });
   }
-  yield benchCsvImport(options.file, options.tmp, options.csvRows, options.log);
+  yield await benchCsvImport(options.file, options.tmp, options.csvRows, options.log);
 }
