@@ -114,7 +114,8 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
             </Table.Tbody>
           </Table>
           <Text size="xs" c="dimmed" mt={4}>
-            Save as “CSV UTF-8”; other encodings are refused. Put quotes around a value that contains a comma. Up to{' '}
+            Save as “CSV UTF-8”; other encodings are refused. Values are separated by commas (or semicolons, tabs or |, as
+            the header line shows). Put quotes around a value that contains the separator. Up to{' '}
             {MAX_IMPORT_LINES.toLocaleString('en-US')} lines per file. An order with items from several stores still to ship is
             shipped from its order page instead.
           </Text>
