@@ -1,7 +1,7 @@
 /**
  * Check digits for the seeded carriers' tracking numbers. checkTracking refuses a number whose
  * check digit doesn't match, so the seeder makes real-shaped ones: computing the digit here is
- * far cheaper than asking the detection library to validate each of a million shipments (the
+ * far cheaper than running the detector on each of a million shipments (the
  * seed tests still validate every seeded number through checkTracking).
  */
 
@@ -24,7 +24,7 @@ export const upsTracking = (shipper: string, service: string, packageId: string)
   return `1Z${serial}${mod10(serial, 1, 2)}`;
 };
 
-/** USPS IMpb 22-digit: 94 + 00 + service 11 + mailer (8) + package (7), then the check digit. */
+/** USPS IMpb N, 22 digits: 94 + service 001 + mailer 1 + 8 digits + package (7), then the check digit. */
 export const uspsTracking = (mailer: string, packageId: string): string => {
   const serial = `940011${mailer}${packageId}`;
   return serial + mod10(serial, 3, 1);

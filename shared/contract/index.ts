@@ -21,6 +21,8 @@ import {
   bulkReportSchema,
   claimInputSchema,
   customerRefSchema,
+  importProgressSchema,
+  importRefSchema,
   importReportSchema,
   importShipmentsInputSchema,
   lookupInputSchema,
@@ -186,6 +188,13 @@ export const calls = {
     permission: 'orders.fulfill',
     maxInputBytes: 16 * 1024 * 1024,
   }),
+  /** Stop a running import after the slice of lines it is in; its answer then reports the lines not reached. */
+  'shipments.importCancel': defineCall({
+    kind: 'mutation',
+    input: importRefSchema,
+    output: importProgressSchema,
+    permission: 'orders.fulfill',
+  }),
   /** Start rendering packing slips for many orders into one PDF; progress arrives as slips.progress. */
   'slips.start': defineCall({
     kind: 'mutation',
@@ -301,6 +310,8 @@ export const events = {
   'orders.changed': { payload: ordersChangedSchema },
   /** A packing-slip batch moved on (or finished, failed, was cancelled). */
   'slips.progress': { payload: slipsProgressSchema },
+  /** A CSV import moved on (lines applied or refused so far), or ended. */
+  'shipments.importProgress': { payload: importProgressSchema },
   /** Notifications whose status changed (queued, sent, failed, retried); screens refetch. */
   'notifications.changed': { payload: z.object({ ids: z.array(idSchema) }) },
   /** Failures reached the alert threshold (or changed while past it). */

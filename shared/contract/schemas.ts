@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimInvisible } from '../domain/text.js';
 import { CARRIERS } from '../domain/tracking.js';
 import { ORDER_STATUSES } from '../domain/order-status.js';
 import { PAYMENT_STATUSES } from '../domain/payment.js';
@@ -7,6 +8,15 @@ import { QUEUES } from '../domain/queue.js';
 /** Database ids are positive safe integers; anything else is refused before a query runs. */
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const uuidSchema = z.uuid();
+
+/**
+ * Free text, trimmed of whitespace and invisible characters at both ends (trim() keeps U+0085 and
+ * U+200B, so "\u200B" would pass as a note). A text of only such characters becomes ''.
+ */
+export const textSchema = (max: number) => z.string().overwrite(trimInvisible).max(max);
+/** Text that must show something: blank or invisible-only text is refused with `emptyMessage`. */
+export const requiredTextSchema = (max: number, emptyMessage?: string) =>
+  z.string().overwrite(trimInvisible).min(1, emptyMessage).max(max);
 const epochMs = z.number().int().nonnegative();
 const cents = z.number().int().nonnegative();
 
@@ -43,7 +53,7 @@ export const orderListInputSchema = z
     storeId: idSchema.optional(),
     /** Only orders placed at least this many days ago ("older than"). */
     minAgeDays: z.number().int().min(0).max(3650).optional(),
-    search: z.string().trim().min(1).max(200).optional(),
+    search: requiredTextSchema(200).optional(),
     sort: z.enum(['oldest', 'newest']).default('oldest'),
     /** Opaque keyset cursor from the previous page's nextCursor. */
     cursor: z.string().max(200).optional(),
@@ -214,26 +224,26 @@ export const shipInputSchema = z
     /** Made by the client so a retried request can never create a second shipment. */
     shipmentId: uuidSchema,
     carrier: carrierSchema,
-    trackingNumber: z.string().trim().min(1).max(64),
-    carrierName: z.string().trim().max(80).optional(),
-    trackingUrl: z.string().trim().max(2000).optional(),
-    method: z.string().trim().max(80).optional(),
+    trackingNumber: requiredTextSchema(64),
+    carrierName: textSchema(80).optional(),
+    trackingUrl: textSchema(2000).optional(),
+    method: textSchema(80).optional(),
     /** Items and quantities in this parcel; omitted means every remaining physical item. */
     items: z.array(itemQuantitySchema).min(1).max(500).optional(),
     /** false = "don't email the customer" for this action. */
     notifyCustomer: z.boolean().default(true),
     /** Ship items that were not verified (packed) anyway; the reason goes on the timeline. */
-    verificationOverride: z.string().trim().min(1).max(500).optional(),
+    verificationOverride: requiredTextSchema(500).optional(),
   })
   .strict();
 export type ShipInput = z.input<typeof shipInputSchema>;
 
 export const placeHoldInputSchema = z
-  .object({ orderId: idSchema, reason: z.string().trim().min(1, 'Give a reason for the hold.').max(500) })
+  .object({ orderId: idSchema, reason: requiredTextSchema(500, 'Give a reason for the hold.') })
   .strict();
 
 export const addNoteInputSchema = z
-  .object({ orderId: idSchema, body: z.string().trim().min(1, 'The note is empty.').max(4000) })
+  .object({ orderId: idSchema, body: requiredTextSchema(4000, 'The note is empty.') })
   .strict();
 
 export const ordersChangedSchema = z.object({ orderIds: z.array(idSchema) });

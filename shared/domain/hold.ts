@@ -1,5 +1,6 @@
 import type { OrderStatus } from './order-status.js';
 import { fail, ok, type Result } from './result.js';
+import { trimInvisible } from './text.js';
 
 export interface HoldState {
   status: OrderStatus;
@@ -21,7 +22,7 @@ export function checkPlaceHold(o: HoldState, reason: string): Result<string> {
     return fail('INVALID_TRANSITION', `A ${o.status} order can't be put on hold; only orders not yet shipped can.`);
   }
   if (o.onHold) return fail('INVALID_TRANSITION', 'This order is already on hold.');
-  const trimmed = reason.trim();
+  const trimmed = trimInvisible(reason);
   if (trimmed.length === 0) {
     return fail('INVALID_INPUT', 'Say why the order is on hold.', { reason: 'Enter a reason.' });
   }

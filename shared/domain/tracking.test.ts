@@ -15,10 +15,10 @@ const VALID: ReadonlyArray<readonly [KnownCarrier, string, string]> = [
   ['ups', '1Z999AA10123456784', 'UPS'],
   ['ups', '1Z5R89390357567127', 'UPS'],
   ['ups', 'K1506235620', 'UPS Waybill'],
-  ['usps', '9400111201080805483016', 'USPS 91'],
-  ['usps', '9405803699300124287899', 'USPS 91'],
+  ['usps', '9400111201080805483016', 'USPS IMpb N'],
+  ['usps', '9405803699300124287899', 'USPS IMpb N'],
   ['usps', '03071790000523483741', 'USPS 20'],
-  ['usps', '4201002334249200190132607600833457', 'USPS 34v2'],
+  ['usps', '4201002334249200190132607600833457', 'USPS IMpb C'],
   ['fedex', '986578788855', 'FedEx Express (12)'],
   ['fedex', '123456789012', 'FedEx Express (12)'],
   ['fedex', '041441760228964', 'FedEx Ground'],
@@ -79,7 +79,7 @@ describe('detectTracking', () => {
     expect(detectTracking('ZZTOP12345XY')).toMatchObject({ ok: false, reason: expect.stringContaining('choose Other') });
   });
 
-  it('builds https links from our templates, never the library’s plain-http DHL link', () => {
+  it('builds https links from our templates, never a plain-http link from the specifications', () => {
     const dhl = detectTracking('3318810025');
     expect(dhl.ok && dhl.trackingUrl).toBe('https://www.dhl.com/us-en/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025');
   });

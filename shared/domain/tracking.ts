@@ -1,5 +1,6 @@
-import { dhl, fedex, getTracking, ups, usps, type TrackingCourier } from 'ts-tracking-number';
 import { fail, ok, type Result } from './result.js';
+import { trimInvisible } from './text.js';
+import { TRACKING_FORMATS, type CheckDigitRule, type TrackingFormat } from './tracking-formats.js';
 
 export const CARRIERS = ['ups', 'usps', 'fedex', 'dhl', 'other'] as const;
 export type Carrier = (typeof CARRIERS)[number];
@@ -16,7 +17,7 @@ export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = {
 export const CARRIER_NAME_MAX = 80;
 export const TRACKING_URL_MAX = 2048;
 
-// Our own templates, not the detection library's: some of its links are plain http, and a link in
+// Our own templates, not the specifications' tracking_url: some of those are plain http, and a link in
 // a customer email must be https.
 const URL_PREFIXES: Readonly<Record<KnownCarrier, string>> = {
   ups: 'https://www.ups.com/track?tracknum=',
@@ -35,46 +36,73 @@ export function buildTrackingUrl(carrier: KnownCarrier, trackingNumber: string):
   return URL_PREFIXES[carrier] + encodeURIComponent(trackingNumber);
 }
 
-// Detection and check digits come from ts-tracking-number (formats and checksums maintained
-// upstream in tracking_number_data). The order settles numbers that fit two carriers' formats:
-// a 20-digit 92… number is far more often USPS than FedEx SmartPost, which USPS delivers anyway.
-const COURIERS: ReadonlyArray<readonly [KnownCarrier, TrackingCourier]> = [
-  ['ups', ups as TrackingCourier],
-  ['usps', usps as TrackingCourier],
-  ['fedex', fedex as TrackingCourier],
-  ['dhl', dhl as TrackingCourier],
-];
-
-// A number that fits a carrier's format but fails its checksum is a typo or a misread scan,
-// which deserves a different sentence than a number that isn't that carrier's at all.
-const FORMATS: ReadonlyMap<KnownCarrier, readonly RegExp[]> = new Map(
-  COURIERS.map(([carrier, courier]) => [
-    carrier,
-    courier.tracking_numbers.map((t) => new RegExp(`^(?:${typeof t.regex === 'string' ? t.regex : t.regex.join('')})$`)),
-  ]),
-);
-
 const TRACKING_NUMBER_PATTERN = /^[A-Z0-9]{8,40}$/;
+
+// Formats and check digits follow the current tracking_number_data specifications
+// (tracking-formats.ts). The carrier order settles a number that fits two carriers' formats.
+const KNOWN_CARRIERS: readonly KnownCarrier[] = ['ups', 'usps', 'fedex', 'dhl'];
+
+interface CompiledFormat extends TrackingFormat {
+  regex: RegExp;
+}
+
+const COMPILED: readonly CompiledFormat[] = TRACKING_FORMATS.map((format) => ({ ...format, regex: new RegExp(`^(?:${format.pattern})$`) }));
+
+/** A digit's value; a letter (UPS shipper numbers) counts (char code − 3) mod 10, as the specs say. */
+const charValue = (ch: string): number => (/[0-9]/.test(ch) ? ch.charCodeAt(0) - 48 : (ch.charCodeAt(0) - 3) % 10);
+
+export function checkDigitFor(rule: CheckDigitRule, serial: string): number {
+  switch (rule.kind) {
+    case 'mod10': {
+      const chars = rule.reverse ? [...serial].reverse() : [...serial];
+      const total = chars.reduce((sum, ch, i) => sum + charValue(ch) * (i % 2 === 0 ? rule.evens : rule.odds), 0);
+      return (10 - (total % 10)) % 10;
+    }
+    case 'mod7':
+      // Up to 10 digits: exact as a double.
+      return Number(serial) % 7;
+    case 'weighted': {
+      let total = 0;
+      for (let i = 0; i < Math.min(serial.length, rule.weights.length); i++) total += charValue(serial[i]!) * rule.weights[i]!;
+      return (total % rule.modulo1) % rule.modulo2;
+    }
+  }
+}
+
+/** True when the number has the format's shape (check digit not considered). */
+const fitsShape = (format: CompiledFormat, trackingNumber: string): RegExpExecArray | null => format.regex.exec(trackingNumber);
+
+function validIn(format: CompiledFormat, trackingNumber: string): boolean {
+  const match = fitsShape(format, trackingNumber);
+  if (!match) return false;
+  const groups = match.groups ?? {};
+  if (format.containerTypes && !format.containerTypes.includes(groups.ShippingContainerType ?? '')) return false;
+  if (format.check === null) return true;
+  let serial = groups.SerialNumber ?? '';
+  if (format.prependIf && format.prependIf.pattern.test(serial)) serial = format.prependIf.digits + serial;
+  return checkDigitFor(format.check, serial) === Number(groups.CheckDigit);
+}
 
 interface Detected {
   carrier: KnownCarrier;
   serviceName: string;
 }
 
-/** The first known carrier for which the number is valid, check digit included. */
+/**
+ * The first format valid for the number among the given carriers'. Formats with a check digit
+ * are tried first across all carriers: a format without one (DHL eCommerce's 14 digits) accepts
+ * anything of its shape and must not win over a checked one.
+ */
 function validFor(trackingNumber: string, carriers: readonly KnownCarrier[]): Detected | null {
-  for (const [carrier, courier] of COURIERS) {
-    if (!carriers.includes(carrier)) continue;
-    const found = getTracking(trackingNumber, [courier]);
-    if (found) return { carrier, serviceName: found.name };
-  }
-  return null;
+  const candidates = COMPILED.filter((format) => carriers.includes(format.carrier));
+  const ordered = [...candidates.filter((format) => format.check !== null), ...candidates.filter((format) => format.check === null)];
+  const found = ordered.find((format) => validIn(format, trackingNumber));
+  return found ? { carrier: found.carrier, serviceName: found.service } : null;
 }
 
 const fitsFormatOf = (trackingNumber: string, carrier: KnownCarrier): boolean =>
-  (FORMATS.get(carrier) ?? []).some((format) => format.test(trackingNumber));
+  COMPILED.some((format) => format.carrier === carrier && fitsShape(format, trackingNumber) !== null);
 
-const KNOWN_CARRIERS = COURIERS.map(([carrier]) => carrier);
 
 export type DetectedTracking =
   | { ok: true; carrier: KnownCarrier; trackingNumber: string; trackingUrl: string; serviceName: string }
@@ -108,7 +136,7 @@ export function detectTracking(raw: string): DetectedTracking {
 
 /**
  * Completes a number that lacks its final check digit, for demo data and benchmarks that make up
- * numbers: the digit the detection library accepts for that carrier, or null when none does
+ * numbers: the digit that makes it valid for that carrier, or null when none does
  * (the rest of the number doesn't fit the carrier's format).
  */
 export function withCheckDigit(carrier: KnownCarrier, withoutCheckDigit: string): string | null {
@@ -186,11 +214,11 @@ export function checkTracking(input: TrackingInput): Result<Tracking> {
   let trackingUrl = '';
   let carrierName = '';
   if (carrier === 'other') {
-    carrierName = (input.carrierName ?? '').trim();
+    carrierName = trimInvisible(input.carrierName ?? '');
     if (carrierName.length === 0 || [...carrierName].length > CARRIER_NAME_MAX) {
       fields.carrierName = `Enter the carrier's name (up to ${CARRIER_NAME_MAX} characters).`;
     }
-    const checkedUrl = checkHttpsUrl((input.trackingUrl ?? '').trim());
+    const checkedUrl = checkHttpsUrl(trimInvisible(input.trackingUrl ?? ''));
     if (checkedUrl === null) {
       fields.trackingUrl = 'Enter the tracking link, starting with https://.';
     } else {

@@ -99,3 +99,48 @@ test('a file that is not UTF-8 is refused whole with a sentence, and nothing shi
   await expect(dialog.getByTestId('import-refusal')).toContainText('Nothing was shipped.');
   expect(orderState(desk.store, number)).toEqual(before);
 });
+
+test('a long import shows its progress and stops on "Stop import": lines done stay done, the rest are listed as not reached', async ({ page, desk }) => {
+  const numbers = shippableNumbers(desk.store, 3);
+  // The real orders come first; 20,000 lines naming no order keep the import running long enough to stop.
+  const csv = [
+    'order_number,carrier,tracking_number',
+    ...numbers.map((number) => `${number},ups,${UPS_TRACKING}`),
+    ...Array.from({ length: 20_000 - numbers.length }, (_, i) => `NOPE-${i},ups,${UPS_TRACKING}`),
+  ].join('\n');
+
+  // Each slice (one commit of 100 lines) takes ~50 ms on a store of a million orders; here, on 300
+  // orders, the whole file would take about a second and end before the click lands. Give each
+  // slice that real-world cost, so the import is still running when "Stop import" is pressed.
+  const batch = desk.store.batch.bind(desk.store);
+  desk.store.batch = <T>(fn: () => T): T => {
+    const until = performance.now() + 40;
+    while (performance.now() < until);
+    return batch(fn);
+  };
+
+  await page.goto(desk.host.url);
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Import shipments (CSV)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import shipments from a CSV file' });
+  await dialog.getByLabel('Email customers that their order shipped').uncheck();
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('import-progress')).toContainText(/Imported [1-9][\d,]* of 20,000 lines/);
+  await dialog.getByRole('button', { name: 'Stop import' }).click();
+
+  const report = dialog.getByTestId('import-report');
+  await expect(report.getByTestId('import-cancelled')).toContainText(/The import was stopped: lines \d+ to 20001/);
+  await expect(report.getByTestId('import-not-reached')).toContainText('not reached');
+  await expect(report.getByTestId('import-applied')).toHaveText(`${numbers.length} shipped`);
+  for (const number of numbers) expect(orderState(desk.store, number)).toMatchObject({ status: 'shipped', shipments: 1 });
+  // The list is virtual: scroll to its end to see the file's last line.
+  await report.getByRole('table', { name: 'Import report' }).evaluate((node) => {
+    // Node's lib has no DOM types; the element is the report's scroll box.
+    const list = node as unknown as { scrollTop: number; scrollHeight: number };
+    list.scrollTop = list.scrollHeight;
+  });
+  const last = report.getByTestId('import-row').filter({ hasText: `NOPE-${19_999 - numbers.length}` });
+  await expect(last).toHaveAttribute('data-status', 'not_reached');
+  await expect(last).toContainText('Not reached');
+});

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/contract/index.js';
+import type { Result } from '../../shared/domain/result.js';
 import { Fixture } from './fixtures.js';
 
 let f: Fixture;
@@ -24,12 +25,15 @@ const BAD_UPS = ups(1).slice(0, -1) + String((Number(ups(1).at(-1)) + 1) % 10);
 
 const b64 = (text: string | Buffer) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text).toString('base64');
 
-function importCsv(text: string | Buffer, actor = f.admin, notifyCustomer = true) {
-  return f.call(actor, 'shipments.importCsv', { fileName: 'shipments.csv', contentBase64: b64(text), notifyCustomer });
+/** shipments.importCsv answers later (it runs in slices): dispatch gives a promise. */
+function importCsv(text: string | Buffer, actor = f.admin, notifyCustomer = true, importId?: string): Promise<Result<ImportReport>> {
+  return f.app.dispatch(actor, 'shipments.importCsv', { fileName: 'shipments.csv', contentBase64: b64(text), notifyCustomer, importId }) as Promise<
+    Result<ImportReport>
+  >;
 }
 
-function report(text: string | Buffer, actor = f.admin, notifyCustomer = true): ImportReport {
-  const result = importCsv(text, actor, notifyCustomer);
+async function report(text: string | Buffer, actor = f.admin, notifyCustomer = true): Promise<ImportReport> {
+  const result = await importCsv(text, actor, notifyCustomer);
   if (!result.ok) throw new Error(`import refused: ${result.message}`);
   return result.value;
 }
@@ -71,9 +75,9 @@ beforeEach(() => {
 afterEach(() => f.close());
 
 describe('shipments.importCsv: good files', () => {
-  it('ships every valid line through the ship mutation, one parcel per line, and reports each', () => {
+  it('ships every valid line through the ship mutation, one parcel per line, and reports each', async () => {
     const outboxBefore = f.count('outbox');
-    const r = report(`Order #,Carrier,Tracking #\nSH-0000201,UPS,${ups(1)}\nSH-0000202,fedex,${FEDEX}\nSH-0000203,United Parcel Service,${ups(3)}\n`, f.admin, false);
+    const r = await report(`Order #,Carrier,Tracking #\nSH-0000201,UPS,${ups(1)}\nSH-0000202,fedex,${FEDEX}\nSH-0000203,United Parcel Service,${ups(3)}\n`, f.admin, false);
     expect(r).toMatchObject({ fileName: 'shipments.csv', applied: 3, refused: 0 });
     expect(r.rows.map((row) => [row.line, row.orderNumber, row.status])).toEqual([
       [2, 'SH-0000201', 'applied'],
@@ -98,32 +102,55 @@ describe('shipments.importCsv: good files', () => {
     expect((changed[0]!.payload as { orderIds: number[] }).orderIds.sort()).toEqual([a1, a2, b1].sort());
   });
 
-  it('reads header aliases, optional columns, a BOM, CRLF line ends, semicolons and quoted values', () => {
+  it('reads header aliases, optional columns, a BOM, CRLF line ends, semicolons and quoted values', async () => {
     const text = `\uFEFF"order_number";"Shipping Carrier";"Tracking Number";"Carrier Name";"Tracking URL"\r\n` +
       `"sh-0000201";"Other";"PONY-000123";"Pony Express";"https://pony.example/track/PONY000123"\r\n` +
       `SH-0000202;Federal Express;${FEDEX};;\r\n`;
-    const r = report(text);
+    const r = await report(text);
     expect(r.rows.map((row) => row.status)).toEqual(['applied', 'applied']);
     const [other] = shipmentsOf(a1);
     expect(other).toEqual({ carrier: 'other', tracking_number: 'PONY000123', tracking_url: 'https://pony.example/track/PONY000123' });
     expect(f.store.sqlite.prepare('SELECT carrier_name FROM shipments WHERE order_id = ?').pluck().get(a1)).toBe('Pony Express');
   });
 
-  it('refuses a file without the required columns, naming what is missing and what it found', () => {
+  it('reads a comma file whose quoted carrier name holds a semicolon', async () => {
+    // The short UPS line (optional columns left off) is what tipped the old whole-file guess to ';'.
+    const text = 'order,carrier,tracking,carrier name,tracking url\n' +
+      `SH-0000201,UPS,${ups(1)}\n` +
+      'SH-0000202,Other,PONY000124,"Acme; Freight; Co",https://acme.example/t/2\n' +
+      'SH-0000203,Other,PONY000125,"Acme; Freight; Co","https://acme.example/t?n=3;4"\n' +
+      'SH-0000211,Other,PONY000126,"Acme; Freight, Inc.",https://acme.example/t/5\n';
+    const r = await report(text);
+    expect(r.rows.map((row) => row.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(f.store.sqlite.prepare("SELECT carrier_name FROM shipments WHERE carrier = 'other' ORDER BY order_id").pluck().all()).toEqual([
+      'Acme; Freight; Co',
+      'Acme; Freight; Co',
+      'Acme; Freight, Inc.',
+    ]);
+  });
+
+  it('treats a value of only invisible characters as empty', async () => {
+    const r = await report(`order,carrier,tracking,carrier name,tracking url\nSH-0000201,Other,PONY000123,\u200B\u0085,https://pony.example/1\nSH-0000202,\u200B,${FEDEX}\n`);
+    expect(r.rows.map((row) => row.status)).toEqual(['refused', 'refused']);
+    expect(r.rows[0]!.message).toContain("carrier's name");
+    expect(r.rows[1]!.message).toContain('The carrier is empty');
+  });
+
+  it('refuses a file without the required columns, naming what is missing and what it found', async () => {
     const before = f.snapshot();
-    const result = importCsv(`order,carrier,notes\nSH-0000201,UPS,${ups(1)}\n`);
+    const result = await importCsv(`order,carrier,notes\nSH-0000201,UPS,${ups(1)}\n`);
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(!result.ok && result.message).toContain('Missing: tracking number');
     expect(!result.ok && result.message).toContain('"notes"');
-    expect(importCsv(`SH-0000201,UPS,${ups(1)}\n`)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(importCsv('order,carrier,tracking\n')).toMatchObject({ ok: false, message: 'shipments.csv has a header but no rows below it.' });
-    expect(importCsv('order,order number,carrier,tracking\n')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await importCsv(`SH-0000201,UPS,${ups(1)}\n`)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await importCsv('order,carrier,tracking\n')).toMatchObject({ ok: false, message: 'shipments.csv has a header but no rows below it.' });
+    expect(await importCsv('order,order number,carrier,tracking\n')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(f.snapshot()).toEqual(before);
   });
 });
 
 describe('shipments.importCsv: bad lines', () => {
-  it('refuses every kind of bad line with a sentence, applies the good ones, and counts lines like an editor', () => {
+  it('refuses every kind of bad line with a sentence, applies the good ones, and counts lines like an editor', async () => {
     const outboxBefore = f.count('outbox');
     const lines = [
       'order number,carrier,tracking number,carrier name,tracking url', // 1
@@ -144,7 +171,7 @@ describe('shipments.importCsv: bad lines', () => {
       'SH-0000216,Other,ABCD12345,,', // 16 other without name or link
       `SH-0000203,U.P.S.,${ups(3)}`, // 17 applied
     ];
-    const r = report(lines.join('\n'));
+    const r = await report(lines.join('\n'));
     const rows = byLine(r);
     expect(Object.keys(rows).map(Number)).toEqual([2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
     expect(r).toMatchObject({ applied: 2, refused: 13 });
@@ -174,9 +201,9 @@ describe('shipments.importCsv: bad lines', () => {
     expect(statusOf(held)).toBe('processing');
   });
 
-  it('leaves every table exactly as it was when no line can be applied', () => {
+  it('leaves every table exactly as it was when no line can be applied', async () => {
     const before = f.snapshot();
-    const r = report([
+    const r = await report([
       'order,carrier,tracking',
       `SH-0000204,UPS,${ups(4)}`,
       `SH-0000205,UPS,${ups(5)}`,
@@ -188,21 +215,21 @@ describe('shipments.importCsv: bad lines', () => {
     expect(f.events.filter((e) => e.event === 'orders.changed')).toEqual([]);
   });
 
-  it('refuses the later line of a repeated order number, even in another case', () => {
-    const r = report(`order,carrier,tracking\nSH-0000201,UPS,${ups(1)}\nsh-0000201,UPS,${ups(1)}\n`);
+  it('refuses the later line of a repeated order number, even in another case', async () => {
+    const r = await report(`order,carrier,tracking\nSH-0000201,UPS,${ups(1)}\nsh-0000201,UPS,${ups(1)}\n`);
     expect(r.rows.map((row) => row.status)).toEqual(['applied', 'refused']);
     expect(r.rows[1]!.message).toContain('already on line 2');
     expect(f.count('shipments')).toBe(1);
   });
 
-  it('reports broken quoting on its line, and the lines an unclosed quote swallowed', () => {
+  it('reports broken quoting on its line, and the lines an unclosed quote swallowed', async () => {
     const lines = [
       'order,carrier,tracking',
       `SH-0000201,UPS,${ups(1)}`, // 2 applied
       `"SH-0000202"x,UPS,${ups(2)}`, // 3 text after the closing quote
       `SH-0000203,UPS,${ups(3)}`, // 4 swallowed into line 3's value
     ];
-    const r = report(lines.join('\n'));
+    const r = await report(lines.join('\n'));
     const rows = byLine(r);
     expect(rows[2]!.status).toBe('applied');
     expect(rows[3]).toMatchObject({ status: 'refused' });
@@ -210,7 +237,7 @@ describe('shipments.importCsv: bad lines', () => {
     expect(rows[4]).toMatchObject({ status: 'refused', message: 'Not read: this line is inside the broken quoted value that starts on line 3.' });
     expect(shipmentsOf(b1)).toHaveLength(0);
 
-    const unclosed = report(['order,carrier,tracking', `SH-0000202,UPS,${ups(2)}`, `"SH-0000203,UPS,${ups(3)}`, `SH-0000201,UPS,${ups(1)}`].join('\n'));
+    const unclosed = await report(['order,carrier,tracking', `SH-0000202,UPS,${ups(2)}`, `"SH-0000203,UPS,${ups(3)}`, `SH-0000201,UPS,${ups(1)}`].join('\n'));
     expect(unclosed.rows.map((row) => [row.line, row.status])).toEqual([
       [2, 'applied'],
       [3, 'refused'],
@@ -222,8 +249,8 @@ describe('shipments.importCsv: bad lines', () => {
     expect(shipmentsOf(b1)).toHaveLength(0);
   });
 
-  it('counts a quoted value that spans lines as one record on its first line', () => {
-    const r = report(`order,carrier,tracking,carrier name\nSH-0000201,UPS,${ups(1)},"two\nlines"\nSH-0000202,UPS,${ups(2)}\n`);
+  it('counts a quoted value that spans lines as one record on its first line', async () => {
+    const r = await report(`order,carrier,tracking,carrier name\nSH-0000201,UPS,${ups(1)},"two\nlines"\nSH-0000202,UPS,${ups(2)}\n`);
     expect(r.rows.map((row) => [row.line, row.status])).toEqual([
       [2, 'applied'],
       [4, 'applied'],
@@ -232,10 +259,10 @@ describe('shipments.importCsv: bad lines', () => {
 });
 
 describe('shipments.importCsv: files it refuses whole', () => {
-  it('refuses Latin-1 bytes with a clear way out, changing nothing', () => {
+  it('refuses Latin-1 bytes with a clear way out, changing nothing', async () => {
     const before = f.snapshot();
     const latin1 = Buffer.from(`order,carrier,tracking,carrier name\nSH-0000201,Other,PONY000123,Poste Fran\xe7aise\n`, 'latin1');
-    const result = importCsv(latin1);
+    const result = await importCsv(latin1);
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(!result.ok && result.message).toContain("isn't UTF-8");
     expect(!result.ok && result.message).toContain('line 2');
@@ -243,27 +270,27 @@ describe('shipments.importCsv: files it refuses whole', () => {
     expect(f.snapshot()).toEqual(before);
 
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('order,carrier,tracking\n', 'utf16le')]);
-    expect(importCsv(utf16)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await importCsv(utf16)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
-  it('refuses a 100,001-row file quickly, before reading its rows', () => {
+  it('refuses a 100,001-row file quickly, before reading its rows', async () => {
     const rows = ['order,carrier,tracking'];
     const tracking = ups(1);
     for (let i = 0; i < 100_001; i++) rows.push(`SH-${String(i).padStart(7, '0')},UPS,${tracking}`);
     const before = f.snapshot();
     const started = performance.now();
-    const result = importCsv(rows.join('\n'));
+    const result = await importCsv(rows.join('\n'));
     const elapsed = performance.now() - started;
     expect(result).toEqual({ ok: false, code: 'INVALID_INPUT', message: 'This file has 100,001 rows; import at most 20,000 at a time.' });
     expect(elapsed).toBeLessThan(3000);
     expect(f.snapshot()).toEqual(before);
   });
 
-  it('takes exactly 20,000 rows but not 20,001', () => {
+  it('takes exactly 20,000 rows but not 20,001', async () => {
     // Cheap lines to check (no such order, no carrier, no tracking): this is about counting, not validating.
     const file = (n: number) => ['order,carrier,tracking', ...Array.from({ length: n }, (_, i) => `NOPE-${i},,`)].join('\n');
-    expect(importCsv(file(20_001))).toMatchObject({ ok: false, message: 'This file has 20,001 rows; import at most 20,000 at a time.' });
-    const r = report(file(20_000));
+    expect(await importCsv(file(20_001))).toMatchObject({ ok: false, message: 'This file has 20,001 rows; import at most 20,000 at a time.' });
+    const r = await report(file(20_000));
     expect(r.rows).toHaveLength(20_000);
     expect(r.rows.at(-1)).toMatchObject({ line: 20_001, orderNumber: 'NOPE-19999', status: 'refused' });
     expect(r.applied).toBe(0);
@@ -271,8 +298,8 @@ describe('shipments.importCsv: files it refuses whole', () => {
 });
 
 describe('shipments.importCsv: seller scope', () => {
-  it("ships a seller's own orders and refuses others' exactly like orders that don't exist", () => {
-    const r = report(`order,carrier,tracking\nSH-0000201,UPS,${ups(1)}\nSH-0000203,UPS,${ups(3)}\nSH-9999999,UPS,${ups(9)}\n`, f.sellerA);
+  it("ships a seller's own orders and refuses others' exactly like orders that don't exist", async () => {
+    const r = await report(`order,carrier,tracking\nSH-0000201,UPS,${ups(1)}\nSH-0000203,UPS,${ups(3)}\nSH-9999999,UPS,${ups(9)}\n`, f.sellerA);
     expect(r.rows.map((row) => row.status)).toEqual(['applied', 'refused', 'refused']);
     expect(r.rows[1]!.message).toBe('There is no order SH-0000203 in your stores.');
     expect(r.rows[2]!.message).toBe('There is no order SH-9999999 in your stores.');
@@ -280,13 +307,95 @@ describe('shipments.importCsv: seller scope', () => {
     expect(statusOf(b1)).toBe('processing');
   });
 
-  it("lets a seller ship their part of a shared order, never the other store's items", () => {
-    const r = report(`order,carrier,tracking\nSH-0000206,UPS,${ups(6)}\n`, f.sellerA);
+  it("lets a seller ship their part of a shared order, never the other store's items", async () => {
+    const r = await report(`order,carrier,tracking\nSH-0000206,UPS,${ups(6)}\n`, f.sellerA);
     expect(r.rows[0]!.status).toBe('applied');
     const lines = f.store.sqlite
       .prepare('SELECT i.sku FROM shipment_items si JOIN order_items i ON i.id = si.order_item_id JOIN shipments s ON s.id = si.shipment_id WHERE s.order_id = ?')
       .pluck()
       .all(multi);
     expect(lines).toEqual(['ALD-1']);
+  });
+});
+
+describe('shipments.importCsv: runs in slices, with progress and cancel', () => {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const progressOf = (importId: string) =>
+    f.events
+      .filter((e) => e.event === 'shipments.importProgress')
+      .map((e) => e.payload as { jobId: string; state: string; done: number; total: number })
+      .filter((p) => p.jobId === importId);
+
+  it('answers other calls and fires timers while a long import runs, and reports its progress', async () => {
+    // 3,000 lines naming no order: cheap to check, but still 30 slices.
+    const lines = ['order,carrier,tracking', ...Array.from({ length: 3000 }, (_, i) => `NOPE-${i},UPS,${ups(i)}`)];
+    const importId = crypto.randomUUID();
+    let finished = false;
+    const pending = importCsv(lines.join('\n'), f.admin, true, importId).then((result) => {
+      finished = true;
+      return result;
+    });
+    let timerFired = false;
+    setTimeout(() => (timerFired = true), 0);
+    await turn();
+    const list = f.call(f.admin, 'orders.list', { view: 'to_pack' });
+    expect(list.ok).toBe(true);
+    while (!timerFired) await turn();
+    expect(finished).toBe(false); // both were served while the import was still running
+
+    const result = await pending;
+    expect(result.ok && result.value).toMatchObject({ applied: 0, refused: 3000, notReached: 0, cancelled: false });
+    const progress = progressOf(importId);
+    expect(progress[0]).toMatchObject({ state: 'running', done: 0, total: 3000 });
+    expect(progress.at(-1)).toMatchObject({ state: 'done', done: 3000, total: 3000 });
+    const dones = progress.map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+  });
+
+  it('stops after the current slice when cancelled: lines done stay done, the rest are reported as not reached', async () => {
+    const orders = Array.from({ length: 300 }, (_, i) => ({
+      number: `SH-10${String(i).padStart(5, '0')}`,
+      id: f.addOrder({
+        number: `SH-10${String(i).padStart(5, '0')}`,
+        status: 'processing',
+        paid: true,
+        ageDays: 1,
+        items: [{ storeId: f.storeA, sku: `BULK-${i}`, quantity: 1 }],
+      }),
+    }));
+    const csv = ['order,carrier,tracking', ...orders.map((o, i) => `${o.number},UPS,${ups(1000 + i)}`)].join('\n');
+    const importId = crypto.randomUUID();
+    const pending = importCsv(csv, f.admin, false, importId);
+    while (f.count('shipments') === 0) await turn();
+
+    expect(f.call(f.sellerA, 'shipments.importCancel', { importId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const cancelled = f.call(f.admin, 'shipments.importCancel', { importId });
+    expect(cancelled).toMatchObject({ ok: true, value: { jobId: importId, state: 'cancelled', total: 300 } });
+
+    const result = await pending;
+    if (!result.ok) throw new Error(result.message);
+    const r = result.value;
+    expect(r.cancelled).toBe(true);
+    expect(r.applied).toBeGreaterThan(0);
+    expect(r.notReached).toBeGreaterThan(0);
+    expect(r.applied + r.notReached).toBe(300);
+    expect(r.refused).toBe(0);
+    // Lines applied, then lines not reached, in file order.
+    expect(r.rows.map((row) => row.status)).toEqual([...Array(r.applied).fill('applied'), ...Array(r.notReached).fill('not_reached')]);
+    expect(r.rows[r.applied]).toMatchObject({ line: r.applied + 2, orderNumber: orders[r.applied]!.number });
+    expect(r.rows[r.applied]!.message).toContain('Not reached');
+    // The database agrees with the report, line by line.
+    for (const [index, order] of orders.entries()) expect(statusOf(order.id)).toBe(index < r.applied ? 'shipped' : 'processing');
+    expect(progressOf(importId).at(-1)).toMatchObject({ state: 'cancelled', done: r.applied });
+    // The import has ended: there is nothing left to cancel.
+    expect(f.call(f.admin, 'shipments.importCancel', { importId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('refuses a second import under an id already running', async () => {
+    const lines = ['order,carrier,tracking', ...Array.from({ length: 500 }, (_, i) => `NOPE-${i},UPS,${ups(i)}`)].join('\n');
+    const importId = crypto.randomUUID();
+    const first = importCsv(lines, f.admin, true, importId);
+    expect(await importCsv(lines, f.admin, true, importId)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await first).toMatchObject({ ok: true });
   });
 });

@@ -20,7 +20,13 @@ import { slipHandlers } from './slips/handlers.js';
  * the OS keystore). Every other handler stays synchronous, so a mutation's read-check-write can
  * never straddle an await.
  */
-export const ASYNC_CALLS = ['notifications.preview', 'settings.notifications.save', 'settings.notifications.testSend'] as const;
+export const ASYNC_CALLS = [
+  'notifications.preview',
+  'settings.notifications.save',
+  'settings.notifications.testSend',
+  // Runs in slices with the event loop turning between them, so other calls are served meanwhile.
+  'shipments.importCsv',
+] as const;
 export type AsyncCall = (typeof ASYNC_CALLS)[number];
 
 export type Handler<N extends CallName> = (

@@ -8,6 +8,27 @@ import classes from './bulk.module.css';
 
 const ROW_ESTIMATE = 30;
 
+const STATUS_BADGE: Readonly<Record<ImportReport['rows'][number]['status'], { label: string; color: string }>> = {
+  applied: { label: 'Applied', color: 'teal' },
+  refused: { label: 'Refused', color: 'red' },
+  not_reached: { label: 'Not reached', color: 'gray' },
+};
+
+function summarySentence(report: ImportReport): string {
+  const shipped = `${plural(report.applied, 'order')} marked shipped.`;
+  if (report.refused === 0) return report.notReached === 0 ? `Every line was applied: ${shipped}` : shipped;
+  const them = report.refused === 1 ? 'it' : 'them';
+  return `${shipped} ${plural(report.refused, 'line')} refused, and nothing was changed for ${them}; fix ${them} and import just those lines again.`;
+}
+
+/** Which lines a stopped import never got to, as the person can look them up in the file. */
+function notReachedSentence(report: ImportReport): string {
+  const lines = report.rows.filter((row) => row.status === 'not_reached').map((row) => row.line);
+  if (lines.length === 0) return 'The import was stopped after its last line; every line was read.';
+  const range = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]} to ${lines.at(-1)}`;
+  return `The import was stopped: ${range} (${plural(lines.length, 'line')}) were not reached and nothing was done with them. The lines before were applied or refused as listed.`;
+}
+
 /** An import's outcome, line by line; a long report scrolls as fast as a short one. */
 export function ImportReportView({ report, onAnother, onDone }: { report: ImportReport; onAnother: () => void; onDone: () => void }) {
   const [filter, setFilter] = useState<ReportFilter>('all');
@@ -34,6 +55,11 @@ export function ImportReportView({ report, onAnother, onDone }: { report: Import
           <Badge color={report.refused > 0 ? 'red' : 'gray'} variant="light" data-testid="import-refused">
             {plural(report.refused, 'refused', 'refused')}
           </Badge>
+          {report.notReached > 0 && (
+            <Badge color="gray" variant="light" data-testid="import-not-reached">
+              {plural(report.notReached, 'not reached', 'not reached')}
+            </Badge>
+          )}
         </Group>
         <SegmentedControl
           size="xs"
@@ -46,10 +72,13 @@ export function ImportReportView({ report, onAnother, onDone }: { report: Import
           aria-label="Show lines"
         />
       </Group>
+      {report.cancelled && (
+        <Text size="sm" fw={600} data-testid="import-cancelled">
+          {notReachedSentence(report)}
+        </Text>
+      )}
       <Text size="sm">
-        {report.refused === 0
-          ? `Every line was applied: ${plural(report.applied, 'order')} marked shipped.`
-          : `${plural(report.applied, 'order')} marked shipped. ${plural(report.refused, 'line')} refused, and nothing was changed for ${report.refused === 1 ? 'it' : 'them'}; fix ${report.refused === 1 ? 'it' : 'them'} and import just those lines again.`}
+        {summarySentence(report)}
       </Text>
 
       <div className={classes.reportHead} aria-hidden="true">
@@ -85,8 +114,8 @@ export function ImportReportView({ report, onAnother, onDone }: { report: Import
                     {row.orderNumber ?? '—'}
                   </span>
                   <span role="cell">
-                    <Badge size="xs" variant="light" color={row.status === 'applied' ? 'teal' : 'red'}>
-                      {row.status === 'applied' ? 'Applied' : 'Refused'}
+                    <Badge size="xs" variant="light" color={STATUS_BADGE[row.status].color}>
+                      {STATUS_BADGE[row.status].label}
                     </Badge>
                   </span>
                   <span role="cell">{row.message}</span>

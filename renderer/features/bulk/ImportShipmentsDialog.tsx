@@ -1,7 +1,9 @@
-import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ImportReport } from '../../../shared/contract/index.js';
-import { call } from '../../api/client.js';
+import type { ImportReport, JobProgress } from '../../../shared/contract/index.js';
+import { call, on } from '../../api/client.js';
+import { mergeJob } from '../slips/slip-job.js';
+import { describeImport, importPercent } from './import-progress.js';
 import { useDialogGate } from '../../lib/shortcuts.js';
 import { useQueue } from '../queue/store.js';
 import { bytesToBase64, checkPickedFile, CSV_COLUMNS, EXAMPLE_CSV, MAX_IMPORT_LINES } from './csv-file.js';
@@ -37,7 +39,26 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
   const [refusal, setRefusal] = useState<string | null>(null);
   const [notifyCustomer, setNotifyCustomer] = useState(true);
   const [busy, setBusy] = useState(false);
+  /** The running import: its id (made here, so it can be followed and stopped before main answers) and progress. */
+  const [importId, setImportId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [stopping, setStopping] = useState(false);
   const exampleUrl = useObjectUrl(EXAMPLE_CSV, 'text/csv');
+
+  useEffect(() => {
+    if (importId === null) return;
+    return on('shipments.importProgress', (payload) => {
+      if (payload.jobId === importId) setProgress((current) => mergeJob(current, payload));
+    });
+  }, [importId]);
+
+  const stop = async () => {
+    if (importId === null || stopping) return;
+    setStopping(true);
+    const result = await call('shipments.importCancel', { importId });
+    // NOT_FOUND: it ended on its own meanwhile; its report is on the way either way.
+    if (result.ok) setProgress((current) => mergeJob(current, result.value));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,9 +68,13 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
     const problem = checkPickedFile(file);
     if (problem !== null) return setFileError(problem);
     setBusy(true);
+    const id = crypto.randomUUID();
+    setImportId(id);
+    setProgress(null);
+    setStopping(false);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await call('shipments.importCsv', { fileName: file.name, contentBase64: bytesToBase64(bytes), notifyCustomer });
+      const result = await call('shipments.importCsv', { fileName: file.name, contentBase64: bytesToBase64(bytes), notifyCustomer, importId: id });
       if (result.ok) {
         onReport(result.value);
         void useQueue.getState().refresh();
@@ -60,6 +85,7 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
       setRefusal(`“${file.name}” could not be read. It may have been moved or deleted; choose it again.`);
     } finally {
       setBusy(false);
+      setImportId(null);
     }
   };
 
@@ -88,7 +114,8 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
             </Table.Tbody>
           </Table>
           <Text size="xs" c="dimmed" mt={4}>
-            Save as “CSV UTF-8”; other encodings are refused. Put quotes around a value that contains a comma. Up to{' '}
+            Save as “CSV UTF-8”; other encodings are refused. Values are separated by commas (or semicolons, tabs or |, as
+            the header line shows). Put quotes around a value that contains the separator. Up to{' '}
             {MAX_IMPORT_LINES.toLocaleString('en-US')} lines per file. An order with items from several stores still to ship is
             shipped from its order page instead.
           </Text>
@@ -137,10 +164,24 @@ function ImportForm({ onReport, onCancel }: { onReport: (r: ImportReport) => voi
           )}
         </div>
         <NotifyCustomerCheckbox label="Email customers that their order shipped" checked={notifyCustomer} onChange={setNotifyCustomer} />
+        {busy && (
+          <Stack gap={4} data-testid="import-progress">
+            <Progress value={importPercent(progress)} animated={!stopping} color={stopping ? 'gray' : 'blue'} aria-label="Lines imported" />
+            <Text size="sm" role="status">
+              {describeImport(progress, stopping)}
+            </Text>
+          </Stack>
+        )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            Cancel
-          </Button>
+          {busy ? (
+            <Button variant="default" color="red" onClick={() => void stop()} loading={stopping} disabled={importId === null}>
+              Stop import
+            </Button>
+          ) : (
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
           <Button type="submit" loading={busy}>
             Import
           </Button>

@@ -50,6 +50,8 @@ describe('CSV import file handling', () => {
       fileName: 'a.csv',
       applied: 1,
       refused: 1,
+      notReached: 0,
+      cancelled: false,
       rows: [
         { line: 2, orderNumber: 'SH-1', status: 'applied', message: 'Shipped.' },
         { line: 3, orderNumber: null, status: 'refused', message: 'No order number.' },

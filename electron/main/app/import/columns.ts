@@ -1,5 +1,6 @@
 import type { Carrier } from '../../../../shared/domain/tracking.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { trimInvisible } from '../../../../shared/domain/text.js';
 
 export type ColumnKey = 'orderNumber' | 'carrier' | 'trackingNumber' | 'carrierName' | 'trackingUrl';
 
@@ -86,7 +87,7 @@ export function parseCarrier(raw: string): Carrier | null {
 /** The value of a column in a row, trimmed; '' when the column or the value is missing. */
 export const fieldOf = (fields: readonly string[], map: ColumnMap, key: ColumnKey): string => {
   const index = map[key];
-  return index === undefined ? '' : (fields[index] ?? '').trim();
+  return index === undefined ? '' : trimInvisible(fields[index] ?? '');
 };
 
 /** How many values the header names: values beyond it mean a row that lost its alignment. */

@@ -1,6 +1,8 @@
-import type { EventPayload, ImportReport, ParsedInput } from '../../../../shared/contract/index.js';
+import type { EventPayload, ImportReport, JobProgress, ParsedInput } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { CARRIER_LABELS, checkTracking, normalizeTrackingNumber, type Tracking } from '../../../../shared/domain/tracking.js';
+import type { OrderStore } from '../../../../db/store.js';
+import { runInSlices, type CancelFlag, type RunningJobs } from '../../services/jobs/sliced-job.js';
 import type { Actor, AppContext } from '../context.js';
 import { ship } from '../mutations/ship.js';
 import { fieldOf, headerWidth, mapColumns, parseCarrier, type ColumnMap } from './columns.js';
@@ -16,10 +18,15 @@ interface PlannedShipment extends Tracking {
 }
 
 const CARRIER_HINT = 'use UPS, USPS, FedEx, DHL or Other (with a carrier name and tracking URL)';
-/** orders.changed is sent in slices so one import of thousands of rows doesn't make one huge event. */
-/** Lines per commit: large enough to share page writes, small enough to keep the write lock briefly. */
-const LINES_PER_COMMIT = 500;
-const CHANGED_SLICE = 500;
+/**
+ * Lines per slice, and per commit: a slice runs without a break (~0.5 ms a line on a 1M-order
+ * store, so ~50 ms), then the event loop turns and other calls are answered. Large enough to
+ * share index and search page writes between lines, small enough that nobody notices the wait.
+ */
+const LINES_PER_SLICE = 100;
+const PROGRESS_EVERY_LINES = 500;
+const PROGRESS_EVERY_MS = 250;
+const NOT_REACHED = 'Not reached: the import was cancelled before this line. Nothing was done with it; import it again.';
 
 interface Lookups {
   orderByNumber(number: string): { id: number; number: string } | undefined;
@@ -175,13 +182,60 @@ function swallowedLines(record: CsvRecord): ReportRow[] {
 }
 
 /**
+ * Pauses SQLite's automatic WAL checkpoints for the whole import (across its slices), then
+ * checkpoints once on the next turn of the event loop: on a large store a checkpoint copies pages
+ * scattered across the file, and every 1,000 pages during an import it more than doubled the
+ * time a person waits. Commits stay durable; only copying the WAL back into the file moves.
+ * OrderStore.deferCheckpoints does this for synchronous work only. Counted, so that two imports
+ * running at once restore the setting only when the last one ends.
+ */
+const pausedCheckpoints = new WeakMap<OrderStore, { imports: number; previous: number }>();
+
+async function withCheckpointsDeferred<T>(store: OrderStore, work: () => Promise<T>): Promise<T> {
+  const paused = pausedCheckpoints.get(store);
+  if (paused) paused.imports++;
+  else {
+    pausedCheckpoints.set(store, { imports: 1, previous: Number(store.sqlite.pragma('wal_autocheckpoint', { simple: true })) });
+    store.sqlite.pragma('wal_autocheckpoint = 0');
+  }
+  try {
+    return await work();
+  } finally {
+    const state = pausedCheckpoints.get(store)!;
+    if (--state.imports === 0) {
+      pausedCheckpoints.delete(store);
+      if (store.sqlite.open) {
+        store.sqlite.pragma(`wal_autocheckpoint = ${state.previous}`);
+        setImmediate(() => {
+          if (store.sqlite.open) store.sqlite.pragma('wal_checkpoint(PASSIVE)');
+        });
+      }
+    }
+  }
+}
+
+/** Where an import runs: the imports running now, so a cancel can reach one. */
+export interface ImportJobs {
+  running: RunningJobs<number>;
+  /** Lines done so far by import id, for the cancel call's answer. */
+  progress: Map<string, JobProgress>;
+}
+
+/**
  * shipments.importCsv: marks orders shipped from a CSV of order number, carrier and tracking
  * number. The file is refused whole only when it can't be read as a table (encoding, size,
  * header); otherwise every line is checked and each good one is shipped through the ordinary
- * ship mutation in its own transaction, so a line is applied whole or refused whole and the
- * report says which, line by line.
+ * ship mutation as its own savepoint, so a line is applied whole or refused whole and the report
+ * says which, line by line. Lines run in slices (LINES_PER_SLICE, one commit each) with the event
+ * loop turning between them, so the desk keeps answering; a cancel stops after the current slice
+ * and the report marks the lines after it as not reached.
  */
-export function importShipments(ctx: AppContext, actor: Actor, input: ParsedInput<'shipments.importCsv'>): Result<ImportReport> {
+export async function importShipments(
+  ctx: AppContext,
+  actor: Actor,
+  input: ParsedInput<'shipments.importCsv'>,
+  jobs: ImportJobs,
+): Promise<Result<ImportReport>> {
   const { fileName } = input;
   const text = decodeCsv(Buffer.from(input.contentBase64, 'base64'), fileName);
   if (!text.ok) return text;
@@ -194,50 +248,89 @@ export function importShipments(ctx: AppContext, actor: Actor, input: ParsedInpu
   if (!columns.ok) return columns;
   if (records.length === 0) return fail('INVALID_INPUT', `${fileName} has a header but no rows below it.`);
 
-  const width = headerWidth(header.fields);
+  const importId = input.importId ?? ctx.newId();
+  const flag = jobs.running.start(importId, actor.userId);
+  if (flag === null) return fail('CONFLICT', 'This import is already running.');
+  try {
+    return ok(await withCheckpointsDeferred(ctx.store, () => runImport(ctx, actor, input, { importId, flag, jobs, records, columns: columns.value, width: headerWidth(header.fields) })));
+  } finally {
+    jobs.running.finish(importId);
+    jobs.progress.delete(importId);
+  }
+}
+
+interface ImportRun {
+  importId: string;
+  flag: CancelFlag;
+  jobs: ImportJobs;
+  records: CsvRecord[];
+  columns: ColumnMap;
+  width: number;
+}
+
+async function runImport(ctx: AppContext, actor: Actor, input: ParsedInput<'shipments.importCsv'>, run: ImportRun): Promise<ImportReport> {
+  const { fileName } = input;
+  const { importId, records, columns, width } = run;
   const find = lookups(ctx, actor);
   const firstLineOf = new Map<number, number>();
-  const rows: ReportRow[] = [];
-  const planned: Array<{ row: ReportRow; shipment: PlannedShipment }> = [];
-  for (const record of records) {
-    const checked = checkRecord(record, columns.value, width, find, actor, firstLineOf);
-    const orderNumber = fieldOf(record.fields, columns.value, 'orderNumber') || null;
-    const row: ReportRow = { line: record.line, orderNumber, status: 'refused', message: '' };
-    rows.push(row);
-    if (checked.ok) planned.push({ row, shipment: checked.value });
-    else row.message = checked.message;
-    if (record.endLine > record.line && record.problem) rows.push(...swallowedLines(record));
-  }
+  // Rows in file order; a record's row (and the rows of lines its broken quote swallowed) is filled when its slice runs.
+  const rowsOf: ReportRow[][] = records.map(() => []);
+  const override = `Shipped from CSV import ${fileName}`.slice(0, 500);
 
-  // Each ship() announces its order on commit; collect them into a few events instead of thousands.
-  const changed = new Set<number>();
+  // Each ship() announces its order on commit; a slice's orders go out as one event instead of one each.
+  let changed: number[] = [];
   const quietCtx: AppContext = {
     ...ctx,
     emit: (event, payload) => {
-      if (event === 'orders.changed') {
-        for (const id of (payload as EventPayload<'orders.changed'>).orderIds) changed.add(id);
-      } else {
-        ctx.emit(event, payload);
-      }
+      if (event === 'orders.changed') changed.push(...(payload as EventPayload<'orders.changed'>).orderIds);
+      else ctx.emit(event, payload);
     },
   };
-  const override = `Shipped from CSV import ${fileName}`.slice(0, 500);
-  // Each line is its own savepoint (applied whole or refused whole); lines commit in batches so
-  // the indexes and search pages they share are written once per batch, not once per line.
-  ctx.store.deferCheckpoints(() => {
-    for (let start = 0; start < planned.length; start += LINES_PER_COMMIT) {
+  const publish = (state: JobProgress['state'], done: number) => {
+    const progress: JobProgress = { jobId: importId, state, done, total: records.length, error: null };
+    run.jobs.progress.set(importId, progress);
+    ctx.emit('shipments.importProgress', progress);
+  };
+  publish('running', 0);
+
+  const outcome = await runInSlices({
+    items: records,
+    sliceSize: LINES_PER_SLICE,
+    flag: run.flag,
+    runSlice(slice, offset) {
+      // One commit per slice; each line inside is its own savepoint, applied whole or refused whole.
       ctx.store.batch(() => {
-        for (const { row, shipment } of planned.slice(start, start + LINES_PER_COMMIT)) {
-          const result = applyLine(quietCtx, actor, shipment, input.notifyCustomer, override, row.line);
-          row.status = result.ok ? 'applied' : 'refused';
-          row.message = result.ok ? `Shipped by ${shipment.carrierName}, tracking number ${shipment.trackingNumber}.` : result.message;
+        for (const [index, record] of slice.entries()) {
+          const orderNumber = fieldOf(record.fields, columns, 'orderNumber') || null;
+          const row: ReportRow = { line: record.line, orderNumber, status: 'refused', message: '' };
+          const checked = checkRecord(record, columns, width, find, actor, firstLineOf);
+          if (checked.ok) {
+            const shipment = checked.value;
+            const result = applyLine(quietCtx, actor, shipment, input.notifyCustomer, override, row.line);
+            row.status = result.ok ? 'applied' : 'refused';
+            row.message = result.ok ? `Shipped by ${shipment.carrierName}, tracking number ${shipment.trackingNumber}.` : result.message;
+          } else {
+            row.message = checked.message;
+          }
+          rowsOf[offset + index] = [row, ...(record.endLine > record.line && record.problem ? swallowedLines(record) : [])];
         }
       });
-    }
+      if (changed.length > 0) {
+        ctx.emit('orders.changed', { orderIds: changed });
+        changed = [];
+      }
+    },
+    progress: { everyItems: PROGRESS_EVERY_LINES, everyMs: PROGRESS_EVERY_MS, report: (done) => publish('running', done) },
   });
-  const ids = [...changed];
-  for (let i = 0; i < ids.length; i += CHANGED_SLICE) ctx.emit('orders.changed', { orderIds: ids.slice(i, i + CHANGED_SLICE) });
 
-  const applied = rows.filter((row) => row.status === 'applied').length;
-  return ok({ fileName, rows, applied, refused: rows.length - applied });
+  for (let index = outcome.done; index < records.length; index++) {
+    const record = records[index]!;
+    const orderNumber = fieldOf(record.fields, columns, 'orderNumber') || null;
+    rowsOf[index] = [{ line: record.line, orderNumber, status: 'not_reached', message: NOT_REACHED }];
+  }
+  publish(outcome.cancelled ? 'cancelled' : 'done', outcome.done);
+
+  const rows = rowsOf.flat();
+  const count = (status: ReportRow['status']) => rows.filter((row) => row.status === status).length;
+  return { fileName, rows, applied: count('applied'), refused: count('refused'), notReached: count('not_reached'), cancelled: outcome.cancelled };
 }

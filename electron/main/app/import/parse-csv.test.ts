@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS, parseCsv } from './parse-csv.js';
+import { detectDelimiter, MAX_IMPORT_ROWS, parseCsv } from './parse-csv.js';
 
 const records = (text: string) => {
   const result = parseCsv(text);
@@ -52,5 +52,46 @@ describe('parseCsv', () => {
         expect(records(lines.join('\n')).map((r) => r.line)).toEqual(expected);
       }),
     );
+  });
+
+  it('takes the separator from the header line alone, whatever the quoted values below contain', () => {
+    // papaparse's guess from the first rows took ';' here: the short UPS line (trailing columns
+    // left out) made the comma count vary more than the semicolon count inside the quotes.
+    const acme = 'Other,PONY1,"Acme; Freight; Co",https://acme.example/1';
+    const text = `order,carrier,tracking,carrier name,tracking url\nSH-1,UPS,1Z999\nSH-2,${acme}\nSH-3,${acme}\nSH-4,${acme}\n`;
+    expect(detectDelimiter(text)).toBe(',');
+    expect(records(text).map((r) => r.fields)).toEqual([
+      ['order', 'carrier', 'tracking', 'carrier name', 'tracking url'],
+      ['SH-1', 'UPS', '1Z999'],
+      ...['SH-2', 'SH-3', 'SH-4'].map((order) => [order, 'Other', 'PONY1', 'Acme; Freight; Co', 'https://acme.example/1']),
+    ]);
+  });
+
+  it.each([
+    [',', 'comma'],
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+    ['|', 'bar'],
+  ])('reads a %s-separated (%s) file with commas, semicolons, tabs, bars, quotes and line breaks inside quoted values', (delimiter) => {
+    const values = ['Acme, Inc.', 'Acme; Freight', 'Acme\tFreight', 'A|B', 'say ""hi""', 'two\nlines', 'plain'];
+    const header = ['"order"', 'carrier', '"tracking number"'].join(delimiter);
+    const row = (value: string) => ['SH-1', `"${value}"`, 'X1'].join(delimiter);
+    const text = [header, ...values.map(row)].join('\n');
+    expect(detectDelimiter(text)).toBe(delimiter);
+    const parsed = records(text);
+    expect(parsed[0]!.fields).toEqual(['order', 'carrier', 'tracking number']);
+    expect(parsed.slice(1).map((r) => r.fields[1])).toEqual(values.map((v) => v.replace(/""/g, '"')));
+    expect(parsed.slice(1).every((r) => r.fields.length === 3 && r.problem === null)).toBe(true);
+    // The two-line value is one record starting on line 7 and ending on line 8; "plain" is on line 9.
+    expect(parsed.slice(-2).map((r) => [r.line, r.endLine])).toEqual([
+      [7, 8],
+      [9, 9],
+    ]);
+  });
+
+  it('takes commas for a one-column header and skips blank lines before the header', () => {
+    expect(detectDelimiter('order\nSH-1;x\n')).toBe(',');
+    expect(detectDelimiter('\n  \norder;carrier;tracking\n')).toBe(';');
+    expect(detectDelimiter('"a,b";c;d\n')).toBe(';');
   });
 });

@@ -16,6 +16,33 @@ export interface CsvRecord {
 
 const isBlank = (fields: string[]) => fields.every((field) => field.trim() === '');
 
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** The first line with anything on it: the header. */
+function headerLine(text: string): string {
+  for (const line of text.split('\n', 50)) if (line.trim() !== '') return line;
+  return '';
+}
+
+/**
+ * The separator, decided by the header line alone: the one that splits it into the most columns,
+ * quotes respected, commas winning a tie. Guessing from the data rows too (papaparse's default)
+ * lets a quoted value such as "Acme; Freight" outvote the header and refuse a good file.
+ */
+export function detectDelimiter(text: string): string {
+  const header = headerLine(text);
+  let best: string = ',';
+  let bestColumns = 1;
+  for (const delimiter of DELIMITERS) {
+    const columns = Papa.parse<string[]>(header, { delimiter, preview: 1 }).data[0]?.length ?? 0;
+    if (columns > bestColumns) {
+      best = delimiter;
+      bestColumns = columns;
+    }
+  }
+  return best;
+}
+
 /** Non-blank lines: the row count a person sees in a text editor, found without parsing. */
 function countNonBlankLines(text: string): number {
   let count = 0;
@@ -49,7 +76,7 @@ export function parseCsv(text: string): Result<CsvRecord[]> {
   let line = 1;
   let offset = 0;
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter: detectDelimiter(text),
     newline: '\n',
     skipEmptyLines: false,
     step(result, parser) {

@@ -7,6 +7,7 @@ import type { StoreScope } from '../../../../db/queries/scope.js';
 import type { SlipJobTable } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
 import type { SlipJob } from '../../../../shared/contract/index.js';
+import { runInSlices, RunningJobs, type CancelFlag } from '../jobs/sliced-job.js';
 import { PAGE, renderSlip } from './render-slip.js';
 import { loadSlipData } from './slip-data.js';
 
@@ -42,10 +43,6 @@ export interface SlipJobs {
   cancel(jobId: string): StoredSlipJob | null;
 }
 
-interface Running {
-  cancelled: boolean;
-}
-
 const toJob = (row: SlipJobTable): StoredSlipJob => ({
   jobId: row.id,
   state: row.state,
@@ -55,8 +52,6 @@ const toJob = (row: SlipJobTable): StoredSlipJob => ({
   userId: row.user_id,
   filePath: row.file_path,
 });
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Flushes the rendered temporary file to disk, then renames it: a PDF under its final name is always whole. */
 async function moveIntoPlace(tmp: string, final: string): Promise<void> {
@@ -77,7 +72,7 @@ async function moveIntoPlace(tmp: string, final: string): Promise<void> {
  */
 export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
   const { store, dir } = deps;
-  const running = new Map<string, Running>();
+  const running = new RunningJobs<number>();
   const tmpPath = (jobId: string) => path.join(dir, `${jobId}.pdf.tmp`);
   const finalPath = (jobId: string) => path.join(dir, `${jobId}.pdf`);
 
@@ -97,7 +92,7 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
     if (job) deps.progress({ jobId: job.jobId, state: job.state, done: job.done, total: job.total, error: job.error });
   };
 
-  async function render(jobId: string, orderIds: readonly number[], scope: StoreScope, job: Running): Promise<void> {
+  async function render(jobId: string, orderIds: readonly number[], scope: StoreScope, job: CancelFlag): Promise<void> {
     const tmp = tmpPath(jobId);
     const doc = new PDFDocument({
       size: 'LETTER',
@@ -113,23 +108,26 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
       const written = finished(out);
       written.catch(() => {});
       doc.pipe(out);
-      let reported = 0;
-      let reportedAt = performance.now();
-      for (const [index, orderId] of orderIds.entries()) {
-        await yieldToEventLoop();
-        if (job.cancelled) break;
-        const slip = loadSlipData(store, orderId, scope);
-        if (!slip) throw new SlipJobError(`Order ${orderId} is no longer in your stores, so its slip could not be printed.`);
-        renderSlip(doc, slip);
-        const done = index + 1;
-        if (done - reported >= PROGRESS_EVERY_ORDERS || performance.now() - reportedAt >= PROGRESS_EVERY_MS) {
-          store.execute("UPDATE slip_jobs SET done = ? WHERE id = ? AND state = 'running'", [done, jobId]);
-          reported = done;
-          reportedAt = performance.now();
-          if (done < orderIds.length) publish(jobId);
-        }
-      }
-      if (job.cancelled) {
+      // One order per slice: a slip takes a few milliseconds to lay out.
+      const outcome = await runInSlices({
+        items: orderIds,
+        sliceSize: 1,
+        flag: job,
+        runSlice([orderId]) {
+          const slip = loadSlipData(store, orderId!, scope);
+          if (!slip) throw new SlipJobError(`Order ${orderId} is no longer in your stores, so its slip could not be printed.`);
+          renderSlip(doc, slip);
+        },
+        progress: {
+          everyItems: PROGRESS_EVERY_ORDERS,
+          everyMs: PROGRESS_EVERY_MS,
+          report(done) {
+            store.execute("UPDATE slip_jobs SET done = ? WHERE id = ? AND state = 'running'", [done, jobId]);
+            publish(jobId);
+          },
+        },
+      });
+      if (outcome.cancelled) {
         out.destroy();
         await rm(tmp, { force: true });
         return;
@@ -168,9 +166,9 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
         orderIds.length,
         deps.now(),
       ]);
-      const job: Running = { cancelled: false };
-      running.set(jobId, job);
-      void render(jobId, [...orderIds], owner.scope, job).finally(() => running.delete(jobId));
+      // A fresh id is never running already.
+      const job = running.start(jobId, owner.userId)!;
+      void render(jobId, [...orderIds], owner.scope, job).finally(() => running.finish(jobId));
       return { jobId, state: 'running', done: 0, total: orderIds.length, error: null };
     },
     get,
@@ -179,8 +177,7 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
         deps.now(),
         jobId,
       ]);
-      const job = running.get(jobId);
-      if (job) job.cancelled = true;
+      running.cancel(jobId);
       if (updated.changes > 0) publish(jobId);
       return get(jobId);
     },
