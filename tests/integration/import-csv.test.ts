@@ -100,6 +100,11 @@ describe('shipments.importCsv: good files', () => {
     const changed = f.events.filter((e) => e.event === 'orders.changed');
     expect(changed).toHaveLength(1);
     expect((changed[0]!.payload as { orderIds: number[] }).orderIds.sort()).toEqual([a1, a2, b1].sort());
+    // Likewise one notifications.changed naming every row the lines queued (suppressed ones too).
+    const queued = f.store.sqlite.prepare("SELECT id FROM notifications WHERE kind = 'shipped' ORDER BY id").pluck().all();
+    const announced = f.events.filter((e) => e.event === 'notifications.changed');
+    expect(announced).toHaveLength(1);
+    expect((announced[0]!.payload as { ids: number[] }).ids.sort((x, y) => x - y)).toEqual(queued);
   });
 
   it('reads header aliases, optional columns, a BOM, CRLF line ends, semicolons and quoted values', async () => {
