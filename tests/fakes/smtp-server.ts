@@ -22,6 +22,8 @@ export interface FakeSmtp {
   onMessage: (raw: string) => Refusal;
   /** Connections made so far (the pool should keep this small). */
   connections: number;
+  /** Sign-ins the server saw, password included: proves whether a secret reached it. */
+  readonly logins: Array<{ user: string; password: string; secure: boolean }>;
   /** Stops accepting connections and drops open ones: the network "goes away". */
   close(): Promise<void>;
   /** Waits until `count` messages have arrived (or fails after `timeoutMs`). */
@@ -41,6 +43,7 @@ export async function startFakeSmtp(options: { port?: number; parse?: boolean } 
     onRecipient: () => null,
     onMessage: () => null,
     connections: 0,
+    logins: [],
     close: async () => {},
     waitFor: async () => [],
   };
@@ -51,6 +54,12 @@ export async function startFakeSmtp(options: { port?: number; parse?: boolean } 
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
+    // Takes a sign-in over plain text too: a test must be able to see a password sent in clear.
+    allowInsecureAuth: true,
+    onAuth(auth, session, callback) {
+      fake.logins.push({ user: auth.username ?? '', password: auth.password ?? '', secure: session.secure });
+      callback(null, { user: auth.username });
+    },
     onConnect(_session, callback) {
       fake.connections += 1;
       callback();
