@@ -188,28 +188,32 @@ export function createNotificationService(options: NotificationServiceOptions): 
     const brand = brandOf(mail);
     const prepared: Array<Taken & { row: DueRow; smsBody: string | null }> = [];
     const refused: Outcome[] = [];
-    await Promise.all(
-      rows.map(async (row) => {
-        const fail = (error: string) => refused.push({ id: row.id, kind: 'failed', attempts: row.attempts + 1, error });
-        const problem = row.channel === 'email' ? recipientProblem(row.recipient) : /^\+[1-9]\d{7,14}$/.test(row.recipient) ? null : `"${row.recipient}" is not a phone number that can get texts.`;
-        if (problem !== null) return fail(problem);
-        const content = notificationContentSchema.safeParse(JSON.parse(row.payload));
-        if (!content.success) return fail('This notification has no content that can be sent (it was queued by an older version).');
-        try {
-          if (row.channel === 'sms') {
-            const body = smsText(content.data, brand.senderName);
-            if (body === null) return fail(`A ${content.data.kind} notification is never sent as a text.`);
-            prepared.push({ id: row.id, row, rendered: { subject: '', html: '', text: body }, messageId: '', smsBody: body });
-          } else {
-            const rendered = await renderEmail(content.data, brand);
-            prepared.push({ id: row.id, row, rendered, messageId: messageIdFor(row.dedupe_key, mail!.fromAddress), smsBody: null });
-          }
-        } catch (error) {
-          logError(`could not render notification ${row.id}`, error);
-          fail('The message could not be put together from its content.');
+    const prepareOne = async (row: DueRow): Promise<void> => {
+      const fail = (error: string): void => void refused.push({ id: row.id, kind: 'failed', attempts: row.attempts + 1, error });
+      const problem = row.channel === 'email' ? recipientProblem(row.recipient) : /^\+[1-9]\d{7,14}$/.test(row.recipient) ? null : `"${row.recipient}" is not a phone number that can get texts.`;
+      if (problem !== null) return fail(problem);
+      const content = notificationContentSchema.safeParse(JSON.parse(row.payload));
+      if (!content.success) return fail('This notification has no content that can be sent (it was queued by an older version).');
+      try {
+        if (row.channel === 'sms') {
+          const body = smsText(content.data, brand.senderName);
+          if (body === null) return fail(`A ${content.data.kind} notification is never sent as a text.`);
+          prepared.push({ id: row.id, row, rendered: { subject: '', html: '', text: body }, messageId: '', smsBody: body });
+        } else {
+          const rendered = await renderEmail(content.data, brand);
+          prepared.push({ id: row.id, row, rendered, messageId: messageIdFor(row.dedupe_key, mail!.fromAddress), smsBody: null });
         }
-      }),
-    );
+      } catch (error) {
+        logError(`could not render notification ${row.id}`, error);
+        fail('The message could not be put together from its content.');
+      }
+    };
+    for (const row of rows) {
+      // Rendering is CPU work: replies that arrived meanwhile are recorded between messages, or a
+      // batch would hold every outcome (the "may have arrived" window) until it is all rendered.
+      await new Promise(setImmediate);
+      await prepareOne(row);
+    }
     // Recorded before the sender looks for due rows again, or it would take these once more.
     recordNow(refused);
     return prepared;
@@ -269,7 +273,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
     // Recorded the moment the reply comes: that commit closes the "may have arrived" window.
     recordNow([outcomeOf(item.row, delivery, now())]);
     inFlight -= 1;
-    void pump();
+    // Refill once half the pipeline has answered (pump's own rule), not after every reply: each
+    // look for due rows is a query, and replies come hundreds a second.
+    if (inFlight <= concurrency * 2) void pump();
   }
 
   function recordNow(batch: readonly Outcome[]): void {
