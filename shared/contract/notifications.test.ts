@@ -102,7 +102,10 @@ describe('savedPasswordProblem', () => {
 
   it('lets the saved password go only to the server and user it was saved for', () => {
     expect(savedPasswordProblem(signedIn, undefined, saved)).toBeNull();
-    expect(savedPasswordProblem({ ...signedIn, host: 'SMTP.example.com', port: 587 }, null, saved)).toBeNull();
+    expect(savedPasswordProblem({ ...signedIn, host: 'SMTP.example.com', fromName: 'Renamed' }, null, saved)).toBeNull();
+    // Another port or security mode could carry it in clear text: typed again, like a new host.
+    expect(savedPasswordProblem({ ...signedIn, port: 587 }, null, saved)).toMatch(/^Enter the password again: the server settings changed \(port\)/);
+    expect(savedPasswordProblem({ ...signedIn, security: 'none' }, undefined, saved)).toMatch(/\(security\)/);
     expect(savedPasswordProblem({ ...signedIn, host: 'evil.example.net' }, undefined, saved)).toMatch(/Type it again to use it with evil.example.net/);
     expect(savedPasswordProblem({ ...signedIn, user: 'someone-else' }, null, saved)).not.toBeNull();
     expect(savedPasswordProblem({ ...signedIn, host: 'evil.example.net' }, 'typed', saved)).toBeNull();

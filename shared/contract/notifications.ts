@@ -288,19 +288,33 @@ export interface SavedSettingsFacts {
   hasTwilioToken: boolean;
 }
 
-const sameServer = (a: MailSettingsView, b: MailSettingsView) => a.host.toLowerCase() === b.host.toLowerCase() && a.user === b.user;
+/** What differs between where the password was saved for and where it would go now. */
+function serverChanges(saved: MailSettingsView, next: MailSettingsView): string[] {
+  const changes: string[] = [];
+  if (saved.host.toLowerCase() !== next.host.toLowerCase()) changes.push('server');
+  if (saved.port !== next.port) changes.push('port');
+  if (saved.security !== next.security) changes.push('security');
+  if (saved.user !== next.user) changes.push('user name');
+  return changes;
+}
 
 /**
- * The saved password only ever goes to the server and user it was saved for: pointed at
- * another host, it would hand the secret to whoever runs that host, so it must be typed again.
+ * The saved password only ever goes to the exact server it was saved for: pointed at another
+ * host it would hand the secret to whoever runs that host, and moved to another port or to
+ * `security: none` it could cross the network in clear text. Any change of host, port,
+ * security or user means it must be typed again.
  * Null when the password may be used; otherwise the sentence for the password field.
  * `newPassword` undefined or null means "use the saved one".
  */
 export function savedPasswordProblem(next: MailSettingsView, newPassword: string | null | undefined, saved: SavedSettingsFacts): string | null {
   if (newPassword !== undefined && newPassword !== null) return null;
   if (!saved.hasSmtpPassword || next.user === null) return null;
-  if (saved.mail !== null && sameServer(saved.mail, next)) return null;
-  return `The saved password is only sent to the server and user it was saved for. Type it again to use it with ${next.host.slice(0, 80)}.`;
+  const changes = saved.mail === null ? ['server'] : serverChanges(saved.mail, next);
+  if (changes.length === 0) return null;
+  return (
+    `Enter the password again: the server settings changed (${changes.join(', ')}). ` +
+    `The saved password is only sent to the server and user it was saved for. Type it again to use it with ${next.host.slice(0, 80)}:${next.port}.`
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import { measureScanToPaint } from './scan-paint.js';
 // What the figures rely on (the store seeded to size, every slip printed, every CSV row shipped,
 // every email delivered, a failed figure failing the run), never timings: those vary by machine.
 // Small sizes keep this cheap next to the rest of `npm test`.
-const NAMES = ['seed', 'open_store', 'open_store_fresh', 'queue_first_page', 'queue_deep_page', 'search', 'scan_open_order', 'ship_mutation', 'packing_slips_500', 'csv_import_10000', 'emails_10000', 'scan_to_paint'];
+const NAMES = ['seed', 'open_store', 'open_store_fresh', 'queue_first_page', 'queue_deep_page', 'search', 'scan_open_order', 'ship_mutation', 'packing_slips_500', 'csv_import_10000', 'emails_10000', 'email_outcome_window', 'scan_to_paint'];
 const ORDERS = 2000;
 const ITERATIONS = 6;
 const SLIPS = 20;

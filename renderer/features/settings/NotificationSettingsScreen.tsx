@@ -26,6 +26,7 @@ import { useNotificationSummary } from '../notifications/summary-store.js';
 import {
   draftErrorsFrom,
   draftFrom,
+  passwordAgainProblem,
   saveInputFrom,
   SECURITY_OPTIONS,
   testSendInputFrom,
@@ -205,6 +206,7 @@ function SettingsForm({ view, onSaved }: { view: NotificationSettingsView; onSav
               autoComplete="new-password"
               disabled={draft.removePassword}
               {...text('password')}
+              error={errors.password ?? passwordAgainProblem(view, draft) ?? undefined}
             />
           </Group>
           {view.hasSmtpPassword && (

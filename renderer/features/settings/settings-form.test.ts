@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftErrorsFrom, draftFrom, saveInputFrom, testSendInputFrom } from './settings-form.js';
+import { draftErrorsFrom, draftFrom, passwordAgainProblem, saveInputFrom, testSendInputFrom } from './settings-form.js';
 
 const view = {
   mail: { host: 'smtp.example.com', port: 587, security: 'starttls' as const, user: 'desk', fromName: 'Alder', fromAddress: 'o@example.com', replyTo: null },
@@ -43,5 +43,24 @@ describe('draftErrorsFrom', () => {
       errors: { host: 'Bad host.', authToken: 'Token.', to: 'To.' },
       other: ['Other.'],
     });
+  });
+});
+
+describe('passwordAgainProblem', () => {
+  it('asks for the password again as soon as host, port, security or user differ from the saved ones', () => {
+    const draft = draftFrom(view);
+    expect(passwordAgainProblem(view, draft)).toBeNull();
+    expect(passwordAgainProblem(view, { ...draft, fromName: 'Renamed', host: ' SMTP.example.com ' })).toBeNull();
+    for (const changed of [{ security: 'none' as const }, { port: '25' }, { host: 'relay.example.net' }, { user: 'other' }]) {
+      expect(passwordAgainProblem(view, { ...draft, ...changed })).toMatch(/^Enter the password again: the server settings changed/);
+    }
+  });
+
+  it('is satisfied by a typed password, a removed one, no sign-in, or none saved', () => {
+    const moved = { ...draftFrom(view), security: 'none' as const };
+    expect(passwordAgainProblem(view, { ...moved, password: 'typed' })).toBeNull();
+    expect(passwordAgainProblem(view, { ...moved, removePassword: true })).toBeNull();
+    expect(passwordAgainProblem(view, { ...moved, user: '' })).toBeNull();
+    expect(passwordAgainProblem({ ...view, hasSmtpPassword: false }, moved)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type {
   NotificationSettingsView,
   SaveNotificationSettingsInput,
 } from '../../../shared/contract/index.js';
-import { SMTP_SECURITY_MODES } from '../../../shared/contract/index.js';
+import { SMTP_SECURITY_MODES, savedPasswordProblem } from '../../../shared/contract/index.js';
 
 export type SmtpSecurity = (typeof SMTP_SECURITY_MODES)[number];
 
@@ -94,6 +94,22 @@ export function saveInputFrom(d: SettingsDraft): SaveNotificationSettingsInput {
 /** A test send uses the form as it is now, so settings can be tried before they are saved. */
 export function testSendInputFrom(d: SettingsDraft, to: string) {
   return { to, draft: { mail: mailInput(d), password: d.removePassword ? '' : d.password === '' ? null : d.password } };
+}
+
+/**
+ * Main's own rule, run as the person types: once host, port, security or user differ from what
+ * the saved password belongs to, the password field says it must be typed again, before a save
+ * or a test send is refused for it. Null while the saved password may still be used.
+ */
+export function passwordAgainProblem(view: NotificationSettingsView, d: SettingsDraft): string | null {
+  if (d.removePassword || mailBlank(d)) return null;
+  const user = d.user.trim();
+  const next = { ...mailInput(d), host: d.host.trim(), user: user === '' ? null : user };
+  return savedPasswordProblem(next, d.password === '' ? undefined : d.password, {
+    mail: view.mail,
+    hasSmtpPassword: view.hasSmtpPassword,
+    hasTwilioToken: view.hasTwilioToken,
+  });
 }
 
 /** Main's field paths, as the form's inputs name them. */

@@ -93,6 +93,7 @@ export function describeTestOutcome(outcome: DeliveryOutcome): { ok: boolean; me
   // Wrong credentials count as "unreachable" for the queue (they stop every message alike);
   // to a person they are a refusal of the sign-in, which the server's 530/534/535 reply says.
   if (/^53[0-9]\b/.test(said) || /\bauth/i.test(said)) return { ok: false, message: `The server refused the user name or password: ${said}` };
+  if (outcome.failure === 'unknown') return { ok: false, message: `The connection broke after the test email was handed over, so it may or may not have arrived: ${said}` };
   if (outcome.failure === 'unreachable') return { ok: false, message: `The server could not be reached: ${said}` };
   if (outcome.failure === 'transient') return { ok: false, message: `The server turned it away for now: ${said}` };
   return { ok: false, message: `The server refused it: ${said}` };

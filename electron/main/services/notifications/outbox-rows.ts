@@ -33,6 +33,14 @@ export const INTERRUPTED_MESSAGE =
   'Order Desk stopped while this message was being handed to the server, so it may or may not have arrived. ' +
   'It was not sent again automatically; retry it if the customer did not get it.';
 
+/** The reason a row gets when the connection broke after its whole message was handed over. */
+export function mayHaveArrivedMessage(detail: string): string {
+  return (
+    'The connection to the mail server broke after the whole message was handed to it, before the server confirmed it, ' +
+    `so it may or may not have arrived (${detail}). It was not sent again automatically; retry it if the customer did not get it.`
+  );
+}
+
 export function dueRows(store: OrderStore, channels: readonly NotificationChannel[], now: number, limit: number): DueRow[] {
   if (channels.length === 0 || limit <= 0) return [];
   return store.select<DueRow>(
@@ -71,7 +79,27 @@ export function markSending(store: OrderStore, taken: readonly Taken[], now: num
   return ids;
 }
 
-/** Records outcomes in one commit (the sender groups the replies that arrive together). */
+/**
+ * Commits fn without waiting for the disk, when the store is in WAL mode. For outcomes only: a
+ * commit survives a crash of the process at once (it is in the WAL, which the OS keeps), and only
+ * a power cut before the next synced commit could lose it. A lost outcome leaves its row
+ * 'sending', which the next start fails as "may have arrived": never a resend. Rows are still
+ * marked 'sending' with a synced commit before a byte leaves (markSending). So each reply is
+ * recorded the moment it comes, narrowing the "may have arrived" window, at no fsync per email.
+ */
+function commitWithoutSync(store: OrderStore, fn: () => void): void {
+  const db = store.sqlite;
+  const synchronous = Number(db.pragma('synchronous', { simple: true }));
+  if (synchronous <= 1 || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return store.transaction(fn);
+  db.pragma('synchronous = NORMAL');
+  try {
+    store.transaction(fn);
+  } finally {
+    db.pragma(`synchronous = ${synchronous}`);
+  }
+}
+
+/** Records outcomes in one commit, made as soon as they are known (see commitWithoutSync). */
 export function recordOutcomes(store: OrderStore, outcomes: readonly Outcome[], now: number): void {
   const sent = store.prepare(
     `UPDATE notifications SET status = 'sent', attempts = attempts + 1, sent_at = ?, updated_at = ?, provider_id = ?, last_error = NULL, next_attempt_at = NULL
@@ -86,7 +114,7 @@ export function recordOutcomes(store: OrderStore, outcomes: readonly Outcome[], 
      WHERE id = ? AND status IN ('queued', 'sending')`,
   );
   const attemptsOf = store.prepare('SELECT attempts FROM notifications WHERE id = ?');
-  store.transaction(() => {
+  commitWithoutSync(store, () => {
     for (const outcome of outcomes) {
       switch (outcome.kind) {
         case 'sent':
@@ -106,6 +134,21 @@ export function recordOutcomes(store: OrderStore, outcomes: readonly Outcome[], 
       }
     }
   });
+}
+
+/**
+ * Queued rows of `channel` waiting until `until` at the latest (for a server that was away)
+ * become due now: the server is back, or its settings changed. Returns the rows moved.
+ */
+export function pullForwardWaiting(store: OrderStore, channel: NotificationChannel, until: number, now: number): number[] {
+  return store
+    .select<{ id: number }>(
+      `UPDATE notifications SET next_attempt_at = ?, updated_at = ?
+       WHERE status = 'queued' AND channel = ? AND next_attempt_at > ? AND next_attempt_at <= ?
+       RETURNING id`,
+      [now, now, channel, now, until],
+    )
+    .map((row) => row.id);
 }
 
 /**

@@ -71,7 +71,11 @@ export type RenderEmail = (content: NotificationContent, brand: EmailBrand) => P
 /** The outcome of handing one message to a provider. */
 export type DeliveryOutcome =
   | { ok: true; providerId: string; response: string }
-  | { ok: false; failure: FailureClass; message: string };
+  /**
+   * unknown: the whole message reached the server but its reply never came (the connection
+   * broke): it may have arrived, so it is never sent again on its own.
+   */
+  | { ok: false; failure: FailureClass | 'unknown'; message: string };
 
 export interface OutgoingEmail {
   to: string;

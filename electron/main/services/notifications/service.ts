@@ -5,9 +5,10 @@
  * unreachable server (offline) keeps every message queued and is probed until it answers.
  *
  * Exactly once: a row is marked 'sending' (with the exact message) in its own commit before a
- * byte leaves, and 'sent' in the commit that follows the server's reply. The one gap SMTP
- * can't close is a crash between the server's "250 OK" and that commit: such a row is found
- * 'sending' at the next start and failed with a reason, never resent on its own.
+ * byte leaves, and 'sent' in a commit made the moment the server's reply comes. The one gap SMTP
+ * can't close is a crash between the server's "250 OK" and that commit, or a connection lost
+ * after the message data but before the reply: such a row fails as "may have arrived" (at the
+ * next start, or at once), never resent on its own.
  */
 import { createHash } from 'node:crypto';
 import type { OrderStore } from '../../../../db/store.js';
@@ -17,7 +18,6 @@ import {
   notificationContentSchema,
   recipientProblem,
   shouldAlert,
-  unreachableDelay,
   type NotificationChannel,
   type RetryPolicy,
 } from '../../../../shared/domain/notifications.js';
@@ -26,6 +26,7 @@ import {
   failedCount,
   failInterrupted,
   markSending,
+  mayHaveArrivedMessage,
   nextDueAt,
   recordOutcomes,
   type DueRow,
@@ -48,6 +49,8 @@ import { createMailer, type Mailer } from './smtp.js';
 import { smsText } from './sms-text.js';
 import { TEST_EMAIL } from './test-email.js';
 import { createTwilioProvider } from './twilio.js';
+import { freshChannels, markUnreachable, reopenChannel, sameMailSettings } from './channel-state.js';
+import { watchSettings } from './watched-settings.js';
 
 export interface NotificationServiceOptions {
   store: OrderStore;
@@ -67,12 +70,6 @@ export interface NotificationServiceOptions {
   createSms?: (settings: SmsSettings, authToken: string) => SmsProvider;
   /** Look for rows queued by someone else (sync, another window) at least this often. */
   pollMs?: number;
-  /**
-   * Server replies arriving within this window share one commit. Each commit waits for the disk
-   * (synchronous=FULL), so one per reply would cap the sender near 50 emails/s; the window is
-   * also the longest a delivered message can sit unrecorded, the crash gap SMTP can't close.
-   */
-  recordWithinMs?: number;
 }
 
 export interface RunningNotificationService extends NotificationService {
@@ -99,46 +96,32 @@ export function messageIdFor(dedupeKey: string, fromAddress: string): string {
   return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@${domain}>`;
 }
 
-interface ChannelState {
-  /** Unreachable: don't take rows of this channel before this time. */
-  offlineUntil: number | null;
-  consecutiveUnreachable: number;
-  lastError: string | null;
-}
-
 export function createNotificationService(options: NotificationServiceOptions): RunningNotificationService {
   const { store, renderEmail, logError } = options;
-  // Secrets change only through this wrapper (the handlers use service.settings), so a connection
-  // is rebuilt when they do, and the OS keystore is asked once per change, not once per message.
+  // Settings change only through this wrapper (the handlers use service.settings): a connection
+  // is rebuilt when a secret changes, and a save sends what waits at once.
   let secretsRevision = 0;
-  const settings: NotificationSettingsStore = {
-    ...options.settings,
-    async setSecret(name, value) {
-      await options.settings.setSecret(name, value);
+  const settings: NotificationSettingsStore = watchSettings(options.settings, {
+    secretChanged: () => {
       secretsRevision += 1;
     },
-  };
+    saved: () => resume(['email', 'sms']),
+  });
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
   const concurrency = options.concurrency ?? 5;
   const pollMs = options.pollMs ?? 30_000;
-  const recordWithinMs = options.recordWithinMs ?? 10;
   const makeMailer = options.createMailer ?? ((mail, password, connections) => createMailer(mail, password, { maxConnections: connections }));
   const makeSms = options.createSms ?? ((sms, token) => createTwilioProvider(sms, token));
 
-  const channels: Record<NotificationChannel, ChannelState> = {
-    email: { offlineUntil: null, consecutiveUnreachable: 0, lastError: null },
-    sms: { offlineUntil: null, consecutiveUnreachable: 0, lastError: null },
-  };
+  const channels = freshChannels();
   let running = false;
   let stopping = false;
   let inFlight = 0;
   let pumping = false;
   let pumpAgain = false;
   let timer: NodeJS.Timeout | null = null;
-  let pendingOutcomes: Outcome[] = [];
-  let flushScheduled = false;
   let idleWaiters: Array<() => void> = [];
   let mailer: { key: string; mailer: Promise<Mailer> } | null = null;
   let sms: { key: string; provider: Promise<SmsProvider | null> } | null = null;
@@ -205,42 +188,59 @@ export function createNotificationService(options: NotificationServiceOptions): 
     const brand = brandOf(mail);
     const prepared: Array<Taken & { row: DueRow; smsBody: string | null }> = [];
     const refused: Outcome[] = [];
-    await Promise.all(
-      rows.map(async (row) => {
-        const fail = (error: string) => refused.push({ id: row.id, kind: 'failed', attempts: row.attempts + 1, error });
-        const problem = row.channel === 'email' ? recipientProblem(row.recipient) : /^\+[1-9]\d{7,14}$/.test(row.recipient) ? null : `"${row.recipient}" is not a phone number that can get texts.`;
-        if (problem !== null) return fail(problem);
-        const content = notificationContentSchema.safeParse(JSON.parse(row.payload));
-        if (!content.success) return fail('This notification has no content that can be sent (it was queued by an older version).');
-        try {
-          if (row.channel === 'sms') {
-            const body = smsText(content.data, brand.senderName);
-            if (body === null) return fail(`A ${content.data.kind} notification is never sent as a text.`);
-            prepared.push({ id: row.id, row, rendered: { subject: '', html: '', text: body }, messageId: '', smsBody: body });
-          } else {
-            const rendered = await renderEmail(content.data, brand);
-            prepared.push({ id: row.id, row, rendered, messageId: messageIdFor(row.dedupe_key, mail!.fromAddress), smsBody: null });
-          }
-        } catch (error) {
-          logError(`could not render notification ${row.id}`, error);
-          fail('The message could not be put together from its content.');
+    const prepareOne = async (row: DueRow): Promise<void> => {
+      const fail = (error: string): void => void refused.push({ id: row.id, kind: 'failed', attempts: row.attempts + 1, error });
+      const problem = row.channel === 'email' ? recipientProblem(row.recipient) : /^\+[1-9]\d{7,14}$/.test(row.recipient) ? null : `"${row.recipient}" is not a phone number that can get texts.`;
+      if (problem !== null) return fail(problem);
+      const content = notificationContentSchema.safeParse(JSON.parse(row.payload));
+      if (!content.success) return fail('This notification has no content that can be sent (it was queued by an older version).');
+      try {
+        if (row.channel === 'sms') {
+          const body = smsText(content.data, brand.senderName);
+          if (body === null) return fail(`A ${content.data.kind} notification is never sent as a text.`);
+          prepared.push({ id: row.id, row, rendered: { subject: '', html: '', text: body }, messageId: '', smsBody: body });
+        } else {
+          const rendered = await renderEmail(content.data, brand);
+          prepared.push({ id: row.id, row, rendered, messageId: messageIdFor(row.dedupe_key, mail!.fromAddress), smsBody: null });
         }
-      }),
-    );
+      } catch (error) {
+        logError(`could not render notification ${row.id}`, error);
+        fail('The message could not be put together from its content.');
+      }
+    };
+    for (const row of rows) {
+      // Rendering is CPU work: replies that arrived meanwhile are recorded between messages, or a
+      // batch would hold every outcome (the "may have arrived" window) until it is all rendered.
+      await new Promise(setImmediate);
+      await prepareOne(row);
+    }
     // Recorded before the sender looks for due rows again, or it would take these once more.
     recordNow(refused);
     return prepared;
   }
 
+  /** What waited for these channels' servers goes now, not at the next poll or probe. */
+  function resume(resumed: readonly NotificationChannel[]): void {
+    for (const channel of resumed) {
+      const moved = reopenChannel(store, channel, channels[channel], now());
+      if (moved.length > 0) options.onChanged?.(moved);
+    }
+    service.wake();
+  }
+
   function outcomeOf(row: DueRow, delivery: DeliveryOutcome, at: number): Outcome {
     const state = channels[row.channel];
     if (delivery.ok) {
+      if (state.unproven) resume([row.channel]);
+      state.unproven = false;
       state.consecutiveUnreachable = 0;
-      state.offlineUntil = null;
       state.lastError = null;
       return { id: row.id, kind: 'sent', providerId: delivery.providerId };
     }
     switch (delivery.failure) {
+      // The message may have reached the customer: failed with the reason, never sent again on its own.
+      case 'unknown':
+        return { id: row.id, kind: 'failed', attempts: row.attempts + 1, error: mayHaveArrivedMessage(delivery.message) };
       case 'permanent':
         return { id: row.id, kind: 'failed', attempts: row.attempts + 1, error: delivery.message };
       case 'transient': {
@@ -249,15 +249,8 @@ export function createNotificationService(options: NotificationServiceOptions): 
         if (delay === null) return { id: row.id, kind: 'failed', attempts, error: `Gave up after ${attempts} attempts. Last reply: ${delivery.message}` };
         return { id: row.id, kind: 'retry', attempts, nextAttemptAt: at + delay, error: delivery.message };
       }
-      case 'unreachable': {
-        // One probe's worth of backoff for the whole channel, however many messages were in flight.
-        if (state.offlineUntil === null || state.offlineUntil <= at) {
-          state.consecutiveUnreachable += 1;
-          state.offlineUntil = at + unreachableDelay(state.consecutiveUnreachable);
-        }
-        state.lastError = delivery.message;
-        return { id: row.id, kind: 'wait', nextAttemptAt: state.offlineUntil, error: delivery.message };
-      }
+      case 'unreachable':
+        return { id: row.id, kind: 'wait', nextAttemptAt: markUnreachable(state, delivery.message, at), error: delivery.message };
     }
   }
 
@@ -277,23 +270,12 @@ export function createNotificationService(options: NotificationServiceOptions): 
       logError(`sending notification ${item.id} failed unexpectedly`, error);
       delivery = { ok: false, failure: 'transient', message: error instanceof Error ? error.message : String(error) };
     }
-    queueOutcomes([outcomeOf(item.row, delivery, now())]);
+    // Recorded the moment the reply comes: that commit closes the "may have arrived" window.
+    recordNow([outcomeOf(item.row, delivery, now())]);
     inFlight -= 1;
-  }
-
-  function queueOutcomes(outcomes: Outcome[]): void {
-    pendingOutcomes.push(...outcomes);
-    if (flushScheduled) return;
-    flushScheduled = true;
-    setTimeout(flush, recordWithinMs);
-  }
-
-  function flush(): void {
-    flushScheduled = false;
-    const batch = pendingOutcomes;
-    pendingOutcomes = [];
-    recordNow(batch);
-    void pump();
+    // Refill once half the pipeline has answered (pump's own rule), not after every reply: each
+    // look for due rows is a query, and replies come hundreds a second.
+    if (inFlight <= concurrency * 2) void pump();
   }
 
   function recordNow(batch: readonly Outcome[]): void {
@@ -329,7 +311,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
   }
 
   function notifyIdle(): void {
-    if (inFlight > 0 || pendingOutcomes.length > 0 || flushScheduled || pumping) return;
+    if (inFlight > 0 || pumping) return;
     const due = nextDueAt(store, readyChannels(now()));
     if (due !== null && due <= now() && !stopping) return;
     const waiters = idleWaiters;
@@ -393,7 +375,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
       stopping = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      while (inFlight > 0 || pendingOutcomes.length > 0 || flushScheduled || pumping) {
+      while (inFlight > 0 || pumping) {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       running = false;
@@ -424,7 +406,12 @@ export function createNotificationService(options: NotificationServiceOptions): 
       const password = draft?.password ?? (mail.user === null ? null : await settings.getSecret('smtpPassword'));
       const oneOff = makeMailer(mail, password, 1);
       try {
-        return await oneOff.send({ to, messageId: messageIdFor(`test:${now()}:${random()}`, mail.fromAddress), rendered: TEST_EMAIL });
+        const outcome = await oneOff.send({ to, messageId: messageIdFor(`test:${now()}:${random()}`, mail.fromAddress), rendered: TEST_EMAIL });
+        // A test email through the saved server is a probe that succeeded: what waits for it goes now.
+        const savedServer = settings.get().mail;
+        const probe = savedServer !== null && sameMailSettings(mail, savedServer) && (draft?.password ?? null) === null;
+        if (outcome.ok && probe) resume(['email']);
+        return outcome;
       } finally {
         oneOff.close();
       }

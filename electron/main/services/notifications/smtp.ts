@@ -2,7 +2,8 @@
  * Hands rendered emails to the configured SMTP server through nodemailer's connection pool, and
  * turns whatever happens into a DeliveryOutcome the sender can act on.
  */
-import nodemailer from 'nodemailer';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { classifyDeliveryError, headerSafe } from '../../../../shared/domain/notifications.js';
 import type { DeliveryOutcome, MailSettings, OutgoingEmail } from './ports.js';
@@ -49,11 +50,39 @@ function describe(error: unknown): string {
   return headerSafe(text, 500) || detail.code || 'Unknown error';
 }
 
+/**
+ * Message-IDs whose whole message has left nodemailer's stream for the connection (after DATA's
+ * 354): from then on the server may accept it, so a failure without its reply is an unknown
+ * outcome. nodemailer reports a dropped connection the same way before and after the data
+ * (code ECONNECTION, command CONN), so the stream itself is watched.
+ */
+function watchHandOver(transport: Transporter): Set<string> {
+  const handedOver = new Set<string>();
+  transport.use('stream', (mail, done) => {
+    const messageId = mail.data.messageId;
+    // A function, not one stream: the pool may build the message stream again for another connection.
+    mail.message.processFunc((input: Readable) => {
+      const watch = new Transform({
+        transform: (chunk: Buffer, _encoding, callback) => callback(null, chunk),
+        flush(callback) {
+          if (messageId !== undefined) handedOver.add(messageId);
+          callback();
+        },
+      });
+      return pipeline(input, watch, () => {});
+    });
+    done();
+  });
+  return handedOver;
+}
+
 export function createMailer(settings: MailSettings, password: string | null, options: MailerOptions = {}): Mailer {
   const transport = nodemailer.createTransport(transportOptions(settings, password, options));
+  const handedOver = watchHandOver(transport);
   const from = { name: headerSafe(settings.fromName, 100), address: settings.fromAddress };
   return {
     async send(email) {
+      handedOver.delete(email.messageId);
       try {
         const info = await transport.sendMail({
           from,
@@ -73,7 +102,13 @@ export function createMailer(settings: MailSettings, password: string | null, op
         return { ok: true, providerId: info.messageId, response: headerSafe(info.response, 500) };
       } catch (error) {
         const detail = error as { responseCode?: number; code?: string };
+        // The server's own reply (4xx/5xx after the data) is clear; anything short of one is not.
+        if (handedOver.has(email.messageId) && detail.responseCode === undefined) {
+          return { ok: false, failure: 'unknown', message: describe(error) };
+        }
         return { ok: false, failure: classifyDeliveryError({ responseCode: detail.responseCode, code: detail.code }), message: describe(error) };
+      } finally {
+        handedOver.delete(email.messageId);
       }
     },
     close() {
