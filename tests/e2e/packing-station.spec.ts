@@ -135,7 +135,14 @@ test('shipping unverified units needs an override whose reason goes on the timel
   await page.keyboard.press('F8');
   await expect(page.getByTestId('ship-error')).toContainText('override (F9) with a reason');
   await page.keyboard.press('F9');
-  await expect(page.getByRole('dialog')).toBeVisible();
+  const overrideDialog = page.getByRole('dialog');
+  await expect(overrideDialog).toBeVisible();
+  // A reason that shows nothing (main refuses it as blank) is refused on the field, not sent.
+  await page.keyboard.insertText('\u200B\u0085');
+  await page.keyboard.press('Enter');
+  await expect(overrideDialog.getByText('Say why, for the timeline')).toBeVisible();
+  await expect(page.getByTestId('override-note')).toHaveCount(0);
+  await overrideDialog.getByLabel('Reason').fill('');
   await page.keyboard.type('Label torn off, checked by eye');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('override-note')).toContainText('Label torn off');

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { OrderDetail, ShipInput } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
 import { verifiedUnits } from '../../../shared/domain/packing.js';
+import { trimInvisible } from '../../../shared/domain/text.js';
 import { CARRIERS, CARRIER_LABELS, checkTracking, type Carrier } from '../../../shared/domain/tracking.js';
-import { shippableItems } from './rules.js';
+import { overrideReasonProblem, shippableItems } from './rules.js';
 import { useOrder } from './store.js';
 import { useShownModal } from './use-shown-modal.js';
 import { NotifyCustomerCheckbox } from '../../components/NotifyCustomerCheckbox.js';
@@ -57,7 +58,8 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
     const next: Errors = tracking.ok ? {} : { ...tracking.fields };
     const lines = items.map((item) => ({ itemId: item.id, quantity: quantities[item.id] ?? 0 })).filter((l) => l.quantity > 0);
     if (lines.length === 0) next.items = 'Choose at least one item to ship.';
-    if (unverified > 0 && overrideReason.trim() === '') next.verificationOverride = 'Say why these units ship without being verified.';
+    const overrideProblem = overrideReasonProblem(overrideReason, unverified);
+    if (overrideProblem !== null) next.verificationOverride = overrideProblem;
     if (!tracking.ok || lines.length === 0 || next.verificationOverride) {
       setErrors(next);
       return;
@@ -75,7 +77,7 @@ function ShipForm({ order, shipmentId, onDone }: { order: OrderDetail; shipmentI
       input.trackingUrl = tracking.value.trackingUrl;
     }
     if (!everything) input.items = lines;
-    if (unverified > 0) input.verificationOverride = overrideReason.trim();
+    if (unverified > 0) input.verificationOverride = trimInvisible(overrideReason);
     lastCarrier = carrier;
 
     const result = await useOrder

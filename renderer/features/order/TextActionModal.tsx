@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import { checkPlaceHold, HOLD_REASON_MAX } from '../../../shared/domain/hold.js';
 import type { Result } from '../../../shared/domain/result.js';
+import { trimInvisible } from '../../../shared/domain/text.js';
+import { noteProblem } from './rules.js';
 import { useOrder } from './store.js';
 import { useShownModal } from './use-shown-modal.js';
 
@@ -35,7 +37,7 @@ function TextActionForm({ label, submitLabel, failureTitle, description, maxLeng
       setFieldError(problem);
       return;
     }
-    const result = await send(text.trim());
+    const result = await send(trimInvisible(text));
     if (result.ok) {
       onDone();
       return;
@@ -123,7 +125,7 @@ export function NoteModal({ order }: { order: OrderDetail }) {
         submitLabel="Add note"
         failureTitle="The note was not added"
         maxLength={NOTE_MAX}
-        validate={(text) => (text.trim() === '' ? 'The note is empty.' : null)}
+        validate={noteProblem}
         send={(body) => useOrder.getState().mutate('orders.addNote', { orderId: order.id, body }, 'Note added.')}
         busy={busy}
         onDone={close}

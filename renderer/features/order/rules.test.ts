@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../../shared/contract/index.js';
-import { canMarkPacked, canPlaceHold, canReleaseHold, canShip } from './rules.js';
+import { canMarkPacked, canPlaceHold, canReleaseHold, canShip, noteProblem, overrideReasonProblem } from './rules.js';
 
 type Item = OrderDetail['items'][number];
 
@@ -54,5 +54,21 @@ describe('order action rules', () => {
 
   it('refuses holds on orders that have shipped', () => {
     expect(canPlaceHold(order({ status: 'shipped' }), 'seller')).toMatchObject({ ok: false, reason: expect.stringMatching(/shipped/) });
+  });
+});
+
+// Main's requiredTextSchema refuses these; the dialogs must say so on the field first.
+const INVISIBLE_ONLY = ['', '  ', '\u200B', '\u0085', ' \u200B\uFEFF\u00AD\u2060 ', '\u3164'];
+
+describe('required texts in the order dialogs', () => {
+  it('calls a note of only whitespace or invisible characters empty', () => {
+    for (const text of INVISIBLE_ONLY) expect(noteProblem(text)).toBe('The note is empty.');
+    expect(noteProblem('\u200BCall before delivery\u0085')).toBeNull();
+  });
+
+  it('asks for a visible reason only when the parcel holds unverified units', () => {
+    for (const text of INVISIBLE_ONLY) expect(overrideReasonProblem(text, 2)).toBe('Say why these units ship without being verified.');
+    expect(overrideReasonProblem('\u200B', 0)).toBeNull();
+    expect(overrideReasonProblem('Label torn off', 2)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core
 import { useState, type FormEvent } from 'react';
 import { formatRelative } from '../../lib/format.js';
 import { useDialogGate } from '../../lib/shortcuts.js';
+import { checkOverrideReason } from './pack-rules.js';
 import { usePacking } from './store.js';
 
 /** Warns before packing an order another station has claimed: take it over, or leave it to them. */
@@ -72,10 +73,9 @@ function OverrideForm({ onCancel }: { onCancel: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = reason.trim();
-    if (trimmed === '') return setError('Say why, for the timeline: for example "barcode label missing".');
-    if (trimmed.length > 500) return setError('Keep the reason under 500 characters.');
-    usePacking.getState().setOverride(trimmed);
+    const checked = checkOverrideReason(reason);
+    if (!checked.ok) return setError(checked.message);
+    usePacking.getState().setOverride(checked.value);
   };
   return (
     <form onSubmit={submit} noValidate>

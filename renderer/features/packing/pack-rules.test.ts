@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderItemView } from '../../../shared/contract/index.js';
-import { defaultQuantities, packProgress, planPackShipment, unverifiedUnits, verifiedOf, type ShipDraft } from './pack-rules.js';
+import {
+  checkOverrideReason,
+  checkTrackingDraft,
+  defaultQuantities,
+  packProgress,
+  planPackShipment,
+  unverifiedUnits,
+  verifiedOf,
+  type ShipDraft,
+} from './pack-rules.js';
 import { packItem } from './test-items.js';
 
 const item = packItem;
@@ -99,5 +108,21 @@ describe('the parcel', () => {
   it('has nothing to ship before anything is verified', () => {
     const plan = planPackShipment(order([vase]), {}, draft(), 'u');
     expect(plan.ok === false && plan.message).toMatch(/Nothing is verified/);
+  });
+});
+
+describe('texts the packing station sends', () => {
+  it('refuses an override reason of only whitespace or invisible characters, as main does', () => {
+    for (const reason of ['', ' ', '\u200B', '\u0085', '\uFEFF\u200D\u00AD']) {
+      expect(checkOverrideReason(reason)).toMatchObject({ ok: false, message: 'Say why, for the timeline: for example "barcode label missing".' });
+    }
+    expect(checkOverrideReason('\u200B barcode label missing \u0085')).toEqual({ ok: true, value: 'barcode label missing' });
+    expect(checkOverrideReason('x'.repeat(501))).toMatchObject({ ok: false, message: 'Keep the reason under 500 characters.' });
+  });
+
+  it('takes a tracking field of only invisible characters as not filled in yet', () => {
+    const tracking = (text: string) => checkTrackingDraft({ text, other: false, carrierName: '', trackingUrl: '' });
+    expect(tracking('\u200B\u0085')).toEqual({ ok: false, reason: 'Scan or type the tracking number.', empty: true });
+    expect(tracking('\u200B1Z999AA10123456784\u0085')).toMatchObject({ ok: true, carrier: 'ups', trackingNumber: '1Z999AA10123456784' });
   });
 });

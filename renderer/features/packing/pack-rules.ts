@@ -1,6 +1,7 @@
 import type { OrderDetail, OrderItemView, ShipInput } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
 import { fail, ok, type Result } from '../../../shared/domain/result.js';
+import { trimInvisible } from '../../../shared/domain/text.js';
 import { CARRIER_LABELS, checkTracking, detectTracking, type Carrier } from '../../../shared/domain/tracking.js';
 
 /** Units ticked at this station and not yet confirmed by main, by item id. */
@@ -76,7 +77,8 @@ export type TrackingCheck =
 
 /** Live check of the tracking field: the detected carrier and link, or why not. */
 export function checkTrackingDraft(draft: TrackingDraft): TrackingCheck {
-  const text = draft.text.trim();
+  // A scanned or pasted zero-width character alone is no tracking number yet, as main sees it.
+  const text = trimInvisible(draft.text);
   if (draft.other) {
     const checked = checkTracking({ carrier: 'other', trackingNumber: text, carrierName: draft.carrierName, trackingUrl: draft.trackingUrl });
     if (!checked.ok) return { ok: false, reason: checked.message, empty: text === '' };
@@ -94,6 +96,17 @@ export function checkTrackingDraft(draft: TrackingDraft): TrackingCheck {
     trackingNumber: detected.trackingNumber,
     trackingUrl: detected.trackingUrl,
   };
+}
+
+/** Main's limit on orders.ship's verificationOverride (its schema counts UTF-16 units, as here). */
+const OVERRIDE_REASON_MAX = 500;
+
+/** The reason for shipping unverified units as main will store it, or why it can't be sent. */
+export function checkOverrideReason(reason: string): Result<string> {
+  const trimmed = trimInvisible(reason);
+  if (trimmed === '') return fail('INVALID_INPUT', 'Say why, for the timeline: for example "barcode label missing".');
+  if (trimmed.length > OVERRIDE_REASON_MAX) return fail('INVALID_INPUT', `Keep the reason under ${OVERRIDE_REASON_MAX} characters.`);
+  return ok(trimmed);
 }
 
 export interface ShipDraft {

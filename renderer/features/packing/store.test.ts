@@ -91,6 +91,19 @@ describe('packing store: a scan that ticks', () => {
     expect(h.beeps).toEqual(['success', 'error']);
   });
 
+  it('ignores a scan of only invisible characters, and reads a code through the ones around it', () => {
+    scan('\u200B\u0085');
+    paint();
+    expect(usePacking.getState()).toMatchObject({ pending: {}, lastScan: null });
+    expect(h.beeps).toEqual([]);
+    expect(h.calls).toEqual([]);
+
+    scan(`\u200B${vase.barcode!}\u0085`);
+    expect(usePacking.getState().pending).toEqual({ [vase.id]: 1 });
+    paint();
+    expect(h.calls.map((c) => c.input)).toEqual([{ orderId: order.id, items: [{ itemId: vase.id, quantity: 1 }], source: 'scan' }]);
+  });
+
   it('shows a refusal at once when no tick is waiting', () => {
     scan('0000000000000');
     expect(usePacking.getState().lastScan).toMatchObject({ outcome: 'refused' });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Claim, OrderDetail } from '../../../shared/contract/index.js';
 import { parseOrderNumber, resolveScan } from '../../../shared/domain/packing.js';
 import type { ScanSource } from '../../../shared/domain/scan.js';
+import { trimInvisible } from '../../../shared/domain/text.js';
 import { call } from '../../api/client.js';
 import { newUuid } from '../../lib/format.js';
 import { afterPaint } from './after-paint.js';
@@ -190,7 +191,8 @@ export const usePacking = create<PackState>()((set, get) => {
 
     scan(raw, source, medianGapMs = null) {
       lastGap = medianGapMs;
-      const code = raw.trim();
+      // Scanners may add control characters at the ends; a code of nothing visible is no scan.
+      const code = trimInvisible(raw);
       if (code === '') return;
       const { order, pending, inflight, claimConflict } = get();
       if (order === null || claimConflict !== null || parseOrderNumber(code) !== null) {

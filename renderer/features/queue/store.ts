@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { OrderListInput, QueueRow, QueueView } from '../../../shared/contract/index.js';
+import { trimInvisible } from '../../../shared/domain/text.js';
 import { call } from '../../api/client.js';
 import { checkAll, checkRange, extendChecked, keepListed, NO_CHECKED, toggleChecked, type Checked } from './selection.js';
 
@@ -109,7 +110,8 @@ export const useQueue = create<QueueState>()((set, get) => ({
     set({ searchText });
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
-      const search = get().searchText.trim();
+      // Main refuses a search of only invisible characters; here it is no search at all.
+      const search = trimInvisible(get().searchText);
       if (search === get().search) return;
       set({ search });
       void get().reload();
