@@ -66,6 +66,10 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
     return { host, actor };
   };
 
+  // The email templates load on the first email. Under Playwright's on-the-fly TypeScript
+  // transform, with a cold cache on a loaded machine, that first load alone took several seconds
+  // and ran into tests' waits for mail; load them before the test's clock starts.
+  if (options.notifications) await import('../../electron/main/services/email/templates.js');
   const first = await open(options.station, options.userId(seed));
   return {
     store,
