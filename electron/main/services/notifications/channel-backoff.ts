@@ -5,9 +5,10 @@
  * outlive a restart; reopening a channel makes them due at once.
  */
 import type { OrderStore } from '../../../../db/store.js';
-import { unreachableDelay, type NotificationChannel } from '../../../../shared/domain/notifications.js';
+import type { NotificationChannel } from '../../../../shared/domain/notifications.js';
 import { pullForwardWaiting } from './outbox-rows.js';
 import type { NotificationSettingsStore, SenderState } from './ports.js';
+import { unreachableDelay } from './retry-policy.js';
 
 interface ChannelState {
   /** Unreachable: don't take rows of this channel before this time. */

@@ -4,8 +4,8 @@
  * arrived" window, so nothing batches outcomes beyond what arrives together.
  */
 import type { OrderStore } from '../../../../db/store.js';
-import { shouldAlert } from '../../../../shared/domain/notifications.js';
 import { failedCount, failInterrupted, recordOutcomes, type Outcome } from './outbox-rows.js';
+import { shouldAlert } from './alert-threshold.js';
 import type { NotificationSettingsStore } from './ports.js';
 
 export interface OutcomeCommitsOptions {

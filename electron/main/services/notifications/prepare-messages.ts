@@ -2,10 +2,11 @@
  * Turns due rows into messages ready for the wire: addressed, parsed and rendered. A row that
  * can't be addressed or rendered is refused here, with the reason, and never reaches a server.
  */
-import { notificationContentSchema, recipientProblem } from '../../../../shared/domain/notifications.js';
+import { notificationContentSchema } from '../../../../shared/domain/notifications.js';
 import { brandOf, messageIdFor } from './message-headers.js';
 import type { DueRow, Outcome, Taken } from './outbox-rows.js';
 import type { MailSettings, RenderEmail } from './ports.js';
+import { recipientProblem } from './recipients.js';
 import { smsText } from './sms-text.js';
 
 export type PreparedMessage = Taken & { row: DueRow; smsBody: string | null };

@@ -3,10 +3,10 @@
  * waiting for the server (channel backoff). A first success after the server was away reopens
  * the channel, so what waited for it goes now rather than at its probe time.
  */
-import { nextAttemptDelay, type RetryPolicy } from '../../../../shared/domain/notifications.js';
 import type { ChannelBackoff } from './channel-backoff.js';
 import { mayHaveArrivedMessage, type DueRow, type Outcome } from './outbox-rows.js';
 import type { DeliveryOutcome } from './ports.js';
+import { nextAttemptDelay, type RetryPolicy } from './retry-policy.js';
 
 export interface ReplyRules {
   policy: RetryPolicy;

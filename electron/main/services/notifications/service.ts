@@ -15,7 +15,7 @@
  * outcome-commits), the screen's preview and test send, and the wake-ups between them.
  */
 import type { OrderStore } from '../../../../db/store.js';
-import { DEFAULT_RETRY_POLICY, type NotificationChannel, type RetryPolicy } from '../../../../shared/domain/notifications.js';
+import type { NotificationChannel } from '../../../../shared/domain/notifications.js';
 import { createChannelBackoff } from './channel-backoff.js';
 import { createConnectionPool, type MakeMailer, type MakeSms } from './connection-pool.js';
 import { createOutcomeCommits } from './outcome-commits.js';
@@ -24,6 +24,7 @@ import { prepareMessages } from './prepare-messages.js';
 import { previewNotification } from './preview.js';
 import { createPump } from './pump.js';
 import { outcomeOfReply } from './reply-outcome.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { sendPrepared } from './send-prepared.js';
 import { createMailer } from './smtp.js';
 import { sendTestEmail } from './test-send.js';

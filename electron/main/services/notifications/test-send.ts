@@ -2,10 +2,10 @@
  * The settings screen's test email: sent outside the queue over a one-off connection, with the
  * saved settings or with a draft being edited. Through the saved server it doubles as a probe.
  */
-import { recipientProblem } from '../../../../shared/domain/notifications.js';
 import type { MakeMailer } from './connection-pool.js';
 import { messageIdFor } from './message-headers.js';
 import type { DeliveryOutcome, MailSettings, NotificationService, NotificationSettingsStore } from './ports.js';
+import { recipientProblem } from './recipients.js';
 import { TEST_EMAIL } from './test-email.js';
 
 export interface TestSendDeps {
