@@ -1,8 +1,9 @@
 /**
  * Customer notifications: what each kind of message says (its content, snapshotted when the
  * change is committed, so the email tells the customer what happened then, and a preview shows
- * exactly what was or will be sent), the dedupe key that makes "once" hold, and the delivery
- * rules the sender follows (which failures are retried, when, and for how long).
+ * exactly what was or will be sent), the dedupe key that makes "once" hold, and the one
+ * settings rule the form and main both run (where the saved SMTP password may go). The sender's
+ * own rules (error sorting, retries, recipients) live in electron/main/services/notifications.
  */
 import { z } from 'zod';
 
@@ -147,141 +148,48 @@ export const dedupeKeys = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Delivery rules
+// Settings: the rule the settings form runs as the person types, and main runs on save.
 
-/** What a failed delivery attempt means for the message. */
-export type FailureClass =
-  /** The server answered 4xx (greylisting, mailbox busy, rate limit): try this message again later. */
-  | 'transient'
-  /** The server answered 5xx, or the message can never be delivered as addressed: fail it now. */
-  | 'permanent'
-  /**
-   * The server was never reached (offline, DNS, refused, timeout, TLS): nothing is wrong with the
-   * message, so it keeps its attempts and the whole queue waits for the network instead.
-   */
-  | 'unreachable';
-
-export interface DeliveryError {
-  /** SMTP reply code, when the server answered. */
-  responseCode?: number | undefined;
-  /** Node / nodemailer error code (ECONNREFUSED, ETIMEDOUT, EENVELOPE, EAUTH...). */
-  code?: string | undefined;
+/** The mail settings that decide who receives the password, and how it travels. */
+export interface PasswordDestination {
+  host: string;
+  port: number;
+  security: string;
+  user: string | null;
 }
 
-const UNREACHABLE_CODES = new Set([
-  'ECONNECTION',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ESOCKET',
-  'EDNS',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EPIPE',
-  'ETLS',
-  'EPROXY',
-  'EAUTH',
-]);
+/** What is saved now, as far as the rules need to know. */
+export interface SavedSettingsFacts {
+  mail: PasswordDestination | null;
+  hasSmtpPassword: boolean;
+  hasTwilioToken: boolean;
+}
 
-/**
- * Sorts a failure into retry-later, fail-now or wait-for-the-network. A server's reply code
- * decides when there is one (RFC 5321: 4yz transient, 5yz permanent). EAUTH counts as
- * unreachable: wrong credentials stop every message alike, and burning each message's attempts
- * while someone fixes the settings would fail mail that is fine.
- */
-export function classifyDeliveryError(error: DeliveryError): FailureClass {
-  const reply = error.responseCode;
-  if (reply !== undefined && reply >= 400 && reply < 500) return 'transient';
-  if (reply !== undefined && reply >= 500 && reply < 600) return error.code === 'EAUTH' ? 'unreachable' : 'permanent';
-  if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return 'permanent';
-  if (error.code !== undefined && UNREACHABLE_CODES.has(error.code)) return 'unreachable';
-  // An error we can't place: retrying is safer than failing mail that would have gone.
-  return 'transient';
+/** What differs between where the password was saved for and where it would go now. */
+function serverChanges(saved: PasswordDestination, next: PasswordDestination): string[] {
+  const changes: string[] = [];
+  if (saved.host.toLowerCase() !== next.host.toLowerCase()) changes.push('server');
+  if (saved.port !== next.port) changes.push('port');
+  if (saved.security !== next.security) changes.push('security');
+  if (saved.user !== next.user) changes.push('user name');
+  return changes;
 }
 
 /**
- * The same sorting for an SMS provider's HTTP reply (Twilio): 429 and 5xx are worth retrying,
- * 401/403 mean the credentials are wrong (every text alike, like EAUTH), any other 4xx means
- * this message can't be sent as it is (an invalid or unsubscribed number).
+ * The saved password only ever goes to the exact server it was saved for: pointed at another
+ * host it would hand the secret to whoever runs that host, and moved to another port or to
+ * `security: none` it could cross the network in clear text. Any change of host, port,
+ * security or user means it must be typed again.
+ * Null when the password may be used; otherwise the sentence for the password field.
+ * `newPassword` undefined or null means "use the saved one".
  */
-export function classifySmsError(error: { status?: number | undefined; code?: string | undefined }): FailureClass {
-  const status = error.status;
-  if (status === undefined) return error.code !== undefined && UNREACHABLE_CODES.has(error.code) ? 'unreachable' : 'transient';
-  if (status === 401 || status === 403) return 'unreachable';
-  if (status === 429 || status >= 500) return 'transient';
-  if (status >= 400) return 'permanent';
-  return 'transient';
-}
-
-export interface RetryPolicy {
-  /** Attempts a message gets (the first included) before a transient failure becomes final. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 30_000, maxDelayMs: 60 * 60_000 };
-
-/**
- * When to try again after `attempts` failed attempts: exponential backoff with full jitter
- * (so a queue that failed together doesn't retry together), or null once attempts are spent.
- * `random` is in [0, 1).
- */
-export function nextAttemptDelay(attempts: number, policy: RetryPolicy, random: number): number | null {
-  if (attempts >= policy.maxAttempts) return null;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  const floor = Math.min(ceiling, policy.baseDelayMs / 2);
-  return Math.round(floor + (ceiling - floor) * Math.min(Math.max(random, 0), 0.999_999));
-}
-
-/** How long to wait before probing again while the server can't be reached (capped: the desk should notice the network return soon). */
-export function unreachableDelay(consecutive: number): number {
-  return Math.min(60_000, 2_000 * 2 ** Math.max(0, Math.min(consecutive - 1, 10)));
-}
-
-// A deliberately strict shape: something a mail server would accept as a mailbox, ASCII only
-// in the domain (IDN recipients would need punycode first), with no spaces, angle brackets,
-// quotes or control characters that could bend an SMTP command or a header.
-const EMAIL_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-
-/** Null when `address` can be used as a recipient; otherwise why not, as a sentence. */
-export function recipientProblem(address: string): string | null {
-  if (address.trim() === '') return 'The customer has no email address.';
-  if (address.length > 254) return 'The email address is longer than 254 characters.';
-  if (!EMAIL_PATTERN.test(address)) return `"${address.slice(0, 80)}" is not a valid email address.`;
-  const local = address.slice(0, address.lastIndexOf('@'));
-  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-    return `"${address.slice(0, 80)}" is not a valid email address.`;
-  }
-  return null;
-}
-
-// E.164: a plus, a country code and up to 15 digits in all. US only for now, like addresses.
-const US_PHONE_DIGITS = /^\+?1?(\d{10})$/;
-
-/** The customer's phone as E.164 (+1XXXXXXXXXX), or null when it isn't a US number we can text. */
-export function smsNumber(phone: string | null): string | null {
-  if (phone === null) return null;
-  const digits = phone.replace(/[\s().-]/g, '');
-  const match = US_PHONE_DIGITS.exec(digits);
-  return match ? `+1${match[1]}` : null;
-}
-
-/**
- * Text for a header (subject, display name): control characters, CR and LF included, become
- * spaces, so no value can end a header line and start another. Length is capped for the same
- * reason mail clients cap it: nobody reads a 10,000-character subject.
- */
-export function headerSafe(value: string, max = 200): string {
-  const flat = value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** Past this many failed notifications the desk raises an alert, until someone retries or clears them. */
-export const DEFAULT_FAILURE_ALERT_THRESHOLD = 3;
-
-export function shouldAlert(failedCount: number, threshold: number): boolean {
-  return threshold > 0 && failedCount >= threshold;
+export function savedPasswordProblem(next: PasswordDestination, newPassword: string | null | undefined, saved: SavedSettingsFacts): string | null {
+  if (newPassword !== undefined && newPassword !== null) return null;
+  if (!saved.hasSmtpPassword || next.user === null) return null;
+  const changes = saved.mail === null ? ['server'] : serverChanges(saved.mail, next);
+  if (changes.length === 0) return null;
+  return (
+    `Enter the password again: the server settings changed (${changes.join(', ')}). ` +
+    `The saved password is only sent to the server and user it was saved for. Type it again to use it with ${next.host.slice(0, 80)}:${next.port}.`
+  );
 }

@@ -3,7 +3,7 @@
 import Store from 'electron-store';
 import { z } from 'zod';
 import { mailSettingsSchema, smsSettingsSchema } from '../../../shared/contract/notifications.js';
-import { DEFAULT_FAILURE_ALERT_THRESHOLD } from '../../../shared/domain/notifications.js';
+import { DEFAULT_FAILURE_ALERT_THRESHOLD } from '../services/notifications/alert-threshold.js';
 import type { NotificationSettings, NotificationSettingsStore } from '../services/notifications/ports.js';
 import type { SecretStore } from './secrets.js';
 

@@ -2,7 +2,8 @@ import type {
   NotificationSettingsView,
   SaveNotificationSettingsInput,
 } from '../../../shared/contract/index.js';
-import { SMTP_SECURITY_MODES, savedPasswordProblem } from '../../../shared/contract/index.js';
+import { SMTP_SECURITY_MODES } from '../../../shared/contract/index.js';
+import { savedPasswordProblem } from '../../../shared/domain/notifications.js';
 
 export type SmtpSecurity = (typeof SMTP_SECURITY_MODES)[number];
 

@@ -6,7 +6,8 @@
 import type { Order, OrderItem } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
 import { addressSnapshotSchema } from '../../../../shared/contract/index.js';
-import { smsNumber, type ContentOf } from '../../../../shared/domain/notifications.js';
+import type { ContentOf } from '../../../../shared/domain/notifications.js';
+import { smsNumber } from '../../services/notifications/recipients.js';
 
 type Common = Pick<ContentOf<'shipped'>, 'orderNumber' | 'customerName' | 'storeNames'>;
 

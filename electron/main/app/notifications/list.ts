@@ -5,13 +5,8 @@ import type {
   NotificationRow,
   ParsedInput,
 } from '../../../../shared/contract/index.js';
-import {
-  DEFAULT_FAILURE_ALERT_THRESHOLD,
-  NOTIFICATION_STATUSES,
-  shouldAlert,
-  type NotificationKind,
-  type NotificationStatus,
-} from '../../../../shared/domain/notifications.js';
+import { NOTIFICATION_STATUSES, type NotificationKind, type NotificationStatus } from '../../../../shared/domain/notifications.js';
+import { DEFAULT_FAILURE_ALERT_THRESHOLD, shouldAlert } from '../../services/notifications/alert-threshold.js';
 import type { NotificationSummary } from '../../../../shared/contract/index.js';
 import type { Actor, AppContext } from '../context.js';
 import { scopeCondition } from './access.js';

@@ -1,13 +1,5 @@
-import {
-  checkMailSettings,
-  checkNotificationSettings,
-  formProblemSentence,
-  savedPasswordProblem,
-  type NotificationSettingsView,
-  type SavedSettingsFacts,
-  type ParsedInput,
-} from '../../../../shared/contract/index.js';
-import { headerSafe, recipientProblem } from '../../../../shared/domain/notifications.js';
+import type { NotificationSettingsView, ParsedInput } from '../../../../shared/contract/index.js';
+import { savedPasswordProblem, type SavedSettingsFacts } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type {
   DeliveryOutcome,
@@ -15,6 +7,9 @@ import type {
   NotificationService,
   NotificationSettingsStore,
 } from '../../services/notifications/ports.js';
+import { headerSafe } from '../../services/notifications/header-safe.js';
+import { recipientProblem } from '../../services/notifications/recipients.js';
+import { checkMailSettings, checkNotificationSettings, formProblemSentence } from '../../services/notifications/settings-rules.js';
 import type { AppContext } from '../context.js';
 
 /** Settings live with the sender; a desk that runs none (some tests, tools) has nothing to set. */

@@ -3,7 +3,7 @@
  * keystore. Secrets live only as long as the process and are never written anywhere.
  */
 import type { NotificationSecretName, NotificationSettings, NotificationSettingsStore } from './ports.js';
-import { DEFAULT_FAILURE_ALERT_THRESHOLD } from '../../../../shared/domain/notifications.js';
+import { DEFAULT_FAILURE_ALERT_THRESHOLD } from './alert-threshold.js';
 
 export function memoryNotificationSettings(initial: Partial<NotificationSettings> = {}, secrets: Partial<Record<NotificationSecretName, string>> = {}): NotificationSettingsStore {
   let current: NotificationSettings = { mail: null, sms: null, alertThreshold: DEFAULT_FAILURE_ALERT_THRESHOLD, ...initial };

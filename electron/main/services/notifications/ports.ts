@@ -4,10 +4,11 @@
  * backs the settings with electron-store and the OS keystore (platform/); the web host and the
  * tests back them with memory; the wire is nodemailer (email) and Twilio's REST API (SMS).
  */
-import type { FailureClass, NotificationContent } from '../../../../shared/domain/notifications.js';
+import type { SMTP_SECURITY_MODES } from '../../../../shared/contract/notifications.js';
+import type { NotificationContent } from '../../../../shared/domain/notifications.js';
+import type { FailureClass } from './delivery-errors.js';
 
-export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
-export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
+export type SmtpSecurity = (typeof SMTP_SECURITY_MODES)[number];
 
 /** Everything needed to reach the mail server, except the password (a secret, kept apart). */
 export interface MailSettings {

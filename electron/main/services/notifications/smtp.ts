@@ -5,7 +5,8 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
-import { classifyDeliveryError, headerSafe } from '../../../../shared/domain/notifications.js';
+import { classifyDeliveryError } from './delivery-errors.js';
+import { headerSafe } from './header-safe.js';
 import type { DeliveryOutcome, MailSettings, OutgoingEmail } from './ports.js';
 
 export interface Mailer {

@@ -5,7 +5,8 @@
  */
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient.js';
-import { classifySmsError, headerSafe } from '../../../../shared/domain/notifications.js';
+import { classifySmsError } from './delivery-errors.js';
+import { headerSafe } from './header-safe.js';
 import type { SmsProvider, SmsSettings } from './ports.js';
 
 const TWILIO_API = 'https://api.twilio.com';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headerSafe } from '../domain/notifications.js';
-import { checkNotificationSettings, hostProblem, savedPasswordProblem, senderNameProblem } from './notifications.js';
+import { headerSafe } from './header-safe.js';
+import { checkNotificationSettings, hostProblem, senderNameProblem } from './settings-rules.js';
 
 const mail = {
   host: 'smtp.example.com',
@@ -96,22 +96,9 @@ describe('checkNotificationSettings', () => {
   });
 });
 
-describe('savedPasswordProblem', () => {
+describe('checkNotificationSettings and the saved password', () => {
   const signedIn = { ...mail, user: 'desk' };
   const saved = { mail: signedIn, hasSmtpPassword: true, hasTwilioToken: false };
-
-  it('lets the saved password go only to the server and user it was saved for', () => {
-    expect(savedPasswordProblem(signedIn, undefined, saved)).toBeNull();
-    expect(savedPasswordProblem({ ...signedIn, host: 'SMTP.example.com', fromName: 'Renamed' }, null, saved)).toBeNull();
-    // Another port or security mode could carry it in clear text: typed again, like a new host.
-    expect(savedPasswordProblem({ ...signedIn, port: 587 }, null, saved)).toMatch(/^Enter the password again: the server settings changed \(port\)/);
-    expect(savedPasswordProblem({ ...signedIn, security: 'none' }, undefined, saved)).toMatch(/\(security\)/);
-    expect(savedPasswordProblem({ ...signedIn, host: 'evil.example.net' }, undefined, saved)).toMatch(/Type it again to use it with evil.example.net/);
-    expect(savedPasswordProblem({ ...signedIn, user: 'someone-else' }, null, saved)).not.toBeNull();
-    expect(savedPasswordProblem({ ...signedIn, host: 'evil.example.net' }, 'typed', saved)).toBeNull();
-    expect(savedPasswordProblem({ ...signedIn, host: 'evil.example.net', user: null }, undefined, saved)).toBeNull();
-    expect(savedPasswordProblem({ ...signedIn, host: 'evil.example.net' }, undefined, { ...saved, hasSmtpPassword: false })).toBeNull();
-  });
 
   it('refuses a save that would move the kept password, but not one that deletes it', () => {
     const moved = checkNotificationSettings({ mail: { ...signedIn, host: 'evil.example.net' }, sms: null, alertThreshold: 3 }, saved);
