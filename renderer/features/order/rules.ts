@@ -1,4 +1,5 @@
 import { roleHas, type OrderDetail, type Permission, type StaffRole } from '../../../shared/contract/index.js';
+import { checkCanPack } from '../../../shared/domain/can-pack.js';
 import { planShipment, remainingToShip } from '../../../shared/domain/fulfillment.js';
 import { canHold, checkReleaseHold } from '../../../shared/domain/hold.js';
 import { statusAfterFulfillment } from '../../../shared/domain/order-status.js';
@@ -16,18 +17,11 @@ function permitted(role: StaffRole | null, permission: Permission): Availability
   return yes;
 }
 
-const unpacked = (item: OrderDetail['items'][number]) =>
-  item.isDigital ? 0 : item.quantity - Math.max(item.packedQuantity, item.fulfilledQuantity);
-
 export function canMarkPacked(order: OrderDetail, role: StaffRole | null): Availability {
   const perm = permitted(role, 'orders.fulfill');
   if (!perm.ok) return perm;
-  if (order.status === 'pending') return no("This order isn't paid yet, so it can't be packed.");
-  if (order.status !== 'processing') return no(`A ${order.status} order can't be packed.`);
-  if (order.onHold) return no('This order is on hold. Release the hold before packing.');
-  if (!order.items.some((item) => !item.isDigital)) return no('This order only has digital items, so there is nothing to pack.');
-  if (!order.items.some((item) => unpacked(item) > 0)) return no('Every item on this order is already packed.');
-  return yes;
+  const check = checkCanPack(order);
+  return check.ok ? yes : no(check.message);
 }
 
 export function canShip(order: OrderDetail, role: StaffRole | null): Availability {
