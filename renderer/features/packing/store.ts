@@ -7,16 +7,8 @@ import { call } from '../../api/client.js';
 import { newUuid } from '../../lib/format.js';
 import { afterPaint } from './after-paint.js';
 import { beep } from './beep.js';
-import {
-  addTicks,
-  checkTrackingDraft,
-  itemsWithTicks,
-  packProgress,
-  planPackShipment,
-  type ShipDraft,
-  type Ticks,
-  type TrackingDraft,
-} from './pack-rules.js';
+import { checkTrackingDraft, emptyShipDraft, type ShipDraft, type TrackingDraft } from '../shipping/ship-draft.js';
+import { addTicks, itemsWithTicks, packProgress, planPackShipment, type Ticks } from './pack-rules.js';
 
 export type ScanOutcome = 'tick' | 'refused' | 'order' | 'tracking' | 'info';
 
@@ -83,12 +75,7 @@ interface PackState {
   focusOn(target: FocusTarget): void;
 }
 
-const emptyDraft = (): ShipDraft => ({
-  tracking: { text: '', other: false, carrierName: '', trackingUrl: '' },
-  quantities: null,
-  overrideReason: null,
-  notifyCustomer: true,
-});
+const emptyDraft = (): ShipDraft => emptyShipDraft();
 
 /** CLAIMED_ELSEWHERE names the other station in its fields; enough to warn with when the order has no claim view. */
 function claimFromFields(fields: Record<string, string> | undefined): Claim | null {
