@@ -1,4 +1,5 @@
 import { Checkbox } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 /**
  * "Email the customer": every action that emails a customer offers it, ticked by default. Unticked,
@@ -14,7 +15,7 @@ export function NotifyCustomerCheckbox({
   onChange: (notify: boolean) => void;
   /** What the email tells them. */
   description?: string;
-  label?: string;
+  label?: ReactNode;
 }) {
   return <Checkbox label={label} description={description} checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />;
 }

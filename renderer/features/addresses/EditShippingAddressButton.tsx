@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Tabs, Text, Tooltip, type
 import { forwardRef, useImperativeHandle, useState, type FormEvent } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import type { UsAddress } from '../../../shared/domain/address.js';
+import type { Result } from '../../../shared/domain/result.js';
 import { call } from '../../api/client.js';
 import { useDialogGate } from '../../lib/shortcuts.js';
 import { useSession } from '../../stores/session.js';
@@ -25,9 +26,16 @@ export interface EditShippingAddressHandle {
   open(): void;
 }
 
+type Answered = Promise<Result<OrderDetail>>;
+
+/** How the save is sent: by default straight to main; a screen that shows the order passes its own sender, so it knows the change is its own. */
+type SendVia = (send: () => Answered) => Answered;
+const direct: SendVia = (send) => send();
+
 interface Props {
   order: OrderDetail;
   onSaved(order: OrderDetail): void;
+  sendVia?: SendVia;
   size?: ButtonProps['size'];
   variant?: ButtonProps['variant'];
 }
@@ -37,7 +45,7 @@ interface Props {
  * Admins also reach the customer's address book from the dialog.
  */
 export const EditShippingAddressButton = forwardRef<EditShippingAddressHandle, Props>(function EditShippingAddressButton(
-  { order, onSaved, size = 'compact-xs', variant = 'subtle' },
+  { order, onSaved, sendVia = direct, size = 'compact-xs', variant = 'subtle' },
   ref,
 ) {
   const [opened, setOpened] = useState(false);
@@ -66,6 +74,7 @@ export const EditShippingAddressButton = forwardRef<EditShippingAddressHandle, P
           <EditAddressPanel
             key={seq}
             order={order}
+            sendVia={sendVia}
             onCancel={() => setOpened(false)}
             onSaved={(saved) => {
               setOpened(false);
@@ -78,7 +87,7 @@ export const EditShippingAddressButton = forwardRef<EditShippingAddressHandle, P
   );
 });
 
-function EditAddressPanel({ order, onCancel, onSaved }: { order: OrderDetail; onCancel(): void; onSaved(o: OrderDetail): void }) {
+function EditAddressPanel({ order, sendVia, onCancel, onSaved }: { order: OrderDetail; sendVia: SendVia; onCancel(): void; onSaved(o: OrderDetail): void }) {
   const isAdmin = useSession((s) => s.session?.user.role === 'admin');
   const [tab, setTab] = useState<string | null>('order');
   const [draft, setDraft] = useState<AddressDraft>(() => draftFrom(order.shippingAddress));
@@ -88,7 +97,7 @@ function EditAddressPanel({ order, onCancel, onSaved }: { order: OrderDetail; on
     setTab('order');
   };
 
-  const form = <ShippingAddressForm order={order} draft={draft} setDraft={setDraft} onCancel={onCancel} onSaved={onSaved} />;
+  const form = <ShippingAddressForm order={order} sendVia={sendVia} draft={draft} setDraft={setDraft} onCancel={onCancel} onSaved={onSaved} />;
   if (!isAdmin) return form;
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -106,13 +115,14 @@ function EditAddressPanel({ order, onCancel, onSaved }: { order: OrderDetail; on
 
 interface FormProps {
   order: OrderDetail;
+  sendVia: SendVia;
   draft: AddressDraft;
   setDraft(d: AddressDraft): void;
   onCancel(): void;
   onSaved(o: OrderDetail): void;
 }
 
-function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: FormProps) {
+function ShippingAddressForm({ order, sendVia, draft, setDraft, onCancel, onSaved }: FormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saveToCustomer, setSaveToCustomer] = useState(false);
@@ -129,7 +139,8 @@ function ShippingAddressForm({ order, draft, setDraft, onCancel, onSaved }: Form
       return;
     }
     setBusy(true);
-    const result = await call('orders.updateShippingAddress', { orderId: order.id, address: addressInput(draft), saveToCustomer, notifyCustomer });
+    const input = { orderId: order.id, address: addressInput(draft), saveToCustomer, notifyCustomer };
+    const result = await sendVia(() => call('orders.updateShippingAddress', input));
     setBusy(false);
     if (result.ok) {
       notify.success(`The ship-to address of order ${order.number} was updated.`);

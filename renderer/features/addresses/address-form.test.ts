@@ -1,3 +1,4 @@
+import type { OrderDetail } from '../../../shared/contract/index.js';
 import { describe, expect, it } from 'vitest';
 import { addressEditBlock, addressInput, checkDraft, draftFrom, fieldErrorsFrom, formErrorsFrom, stateOptions, type AddressDraft } from './address-form.js';
 
@@ -34,13 +35,14 @@ describe('address form', () => {
     expect(draftFrom({ name: 'a', street: 'b', city: 'c', state: ' ny ', zip: '1', country: 'US' }).state).toBe('NY');
   });
 
-  it('blocks the edit once anything has shipped, or when there is nothing to ship', () => {
+  it('blocks the edit with main\'s sentence once anything has shipped, or when there is nothing to ship', () => {
     const address = { name: 'a', street: 'b', city: 'c', state: 'NY', zip: '12207', country: 'US' as const };
-    const base = { status: 'processing' as const, fulfillmentStatus: 'unfulfilled' as const, shippingAddress: address, shipments: [] };
+    const base = { status: 'processing' as const, shippingAddress: address, shipments: [] };
     expect(addressEditBlock(base)).toBeNull();
-    expect(addressEditBlock({ ...base, status: 'shipped' })).toMatch(/shipped/);
-    expect(addressEditBlock({ ...base, shippingAddress: null })).toMatch(/nothing to ship/);
-    expect(addressEditBlock({ ...base, status: 'cancelled' })).toMatch(/cancelled/);
+    expect(addressEditBlock({ ...base, status: 'shipped' })).toBe('This order has already shipped, so its address can no longer change.');
+    expect(addressEditBlock({ ...base, shipments: [{} as OrderDetail['shipments'][number]] })).toMatch(/^Part of this order has already shipped/);
+    expect(addressEditBlock({ ...base, shippingAddress: null })).toBe('This order has only digital items, so it has no shipping address.');
+    expect(addressEditBlock({ ...base, status: 'cancelled' })).toBe("This order was cancelled, so its address can't change.");
   });
 });
 

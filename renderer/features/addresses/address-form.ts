@@ -1,5 +1,6 @@
 import type { AddressSnapshot, OrderDetail } from '../../../shared/contract/index.js';
 import { US_STATES, usAddressSchema, type UsAddress } from '../../../shared/domain/address.js';
+import { checkAddressChange } from '../../../shared/domain/address-change.js';
 
 /** What the form holds: every field as typed, blanks included. */
 export interface AddressDraft {
@@ -101,15 +102,8 @@ export function stateOptions(current: string): { value: string; label: string }[
   return options;
 }
 
-/**
- * Why the ship-to address can't be corrected any more, or null while it can. Mirrors main's
- * rule (main re-checks): only before anything of the order has shipped.
- */
-export function addressEditBlock(order: Pick<OrderDetail, 'status' | 'fulfillmentStatus' | 'shippingAddress' | 'shipments'>): string | null {
-  if (order.shippingAddress === null) return 'This order has nothing to ship, so it has no ship-to address.';
-  if (order.status === 'cancelled') return 'This order is cancelled; its address can no longer be changed.';
-  if (order.status === 'shipped' || order.status === 'delivered' || order.status === 'returned' || order.shipments.length > 0) {
-    return 'This order has shipped; its address can no longer be changed.';
-  }
-  return null;
+/** Why the ship-to address can't be corrected any more, or null while it can: main's rule and sentence (main re-checks). */
+export function addressEditBlock(order: Pick<OrderDetail, 'status' | 'shippingAddress' | 'shipments'>): string | null {
+  const check = checkAddressChange({ status: order.status, hasShippingAddress: order.shippingAddress !== null, parcels: order.shipments.length });
+  return check.ok ? null : check.message;
 }

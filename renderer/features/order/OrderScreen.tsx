@@ -26,7 +26,7 @@ export function OrderScreen({ orderId }: { orderId: number }) {
   useEffect(() => {
     void useOrder.getState().load(orderId);
     return on('orders.changed', ({ orderIds }) => {
-      if (orderIds.includes(orderId)) void useOrder.getState().refresh();
+      if (orderIds.includes(orderId)) void useOrder.getState().changed();
     });
   }, [orderId]);
 

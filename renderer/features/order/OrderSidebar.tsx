@@ -86,7 +86,12 @@ export function OrderSidebar({ order }: { order: OrderDetail }) {
       <Panel title="Ship to">
         {order.shippingAddress && (
           <div style={{ float: 'right', marginTop: -30 }}>
-            <EditShippingAddressButton ref={editAddress} order={order} onSaved={(saved) => useOrder.getState().replaceDetail(saved)} />
+            <EditShippingAddressButton
+              ref={editAddress}
+              order={order}
+              sendVia={(send) => useOrder.getState().sendOwnChange(send)}
+              onSaved={(saved) => useOrder.getState().replaceDetail(saved)}
+            />
           </div>
         )}
         {order.shippingAddress ? <Address address={order.shippingAddress} /> : <Text size="sm" c="dimmed">No shipping address: nothing on this order ships.</Text>}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../../shared/contract/index.js';
-import { canMarkPacked, canPlaceHold, canReleaseHold, canShip, noteProblem, overrideReasonProblem } from './rules.js';
+import { overrideReasonProblem } from '../shipping/ship-draft.js';
+import { canMarkPacked, canPlaceHold, canReleaseHold, canShip, noteProblem } from './rules.js';
 
 type Item = OrderDetail['items'][number];
 

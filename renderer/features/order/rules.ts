@@ -1,5 +1,6 @@
 import { roleHas, type OrderDetail, type Permission, type StaffRole } from '../../../shared/contract/index.js';
-import { planShipment, remainingToShip } from '../../../shared/domain/fulfillment.js';
+import { checkCanPack } from '../../../shared/domain/can-pack.js';
+import { planShipment } from '../../../shared/domain/fulfillment.js';
 import { canHold, checkReleaseHold } from '../../../shared/domain/hold.js';
 import { statusAfterFulfillment } from '../../../shared/domain/order-status.js';
 import { isBlankText } from '../../../shared/domain/text.js';
@@ -16,18 +17,11 @@ function permitted(role: StaffRole | null, permission: Permission): Availability
   return yes;
 }
 
-const unpacked = (item: OrderDetail['items'][number]) =>
-  item.isDigital ? 0 : item.quantity - Math.max(item.packedQuantity, item.fulfilledQuantity);
-
 export function canMarkPacked(order: OrderDetail, role: StaffRole | null): Availability {
   const perm = permitted(role, 'orders.fulfill');
   if (!perm.ok) return perm;
-  if (order.status === 'pending') return no("This order isn't paid yet, so it can't be packed.");
-  if (order.status !== 'processing') return no(`A ${order.status} order can't be packed.`);
-  if (order.onHold) return no('This order is on hold. Release the hold before packing.');
-  if (!order.items.some((item) => !item.isDigital)) return no('This order only has digital items, so there is nothing to pack.');
-  if (!order.items.some((item) => unpacked(item) > 0)) return no('Every item on this order is already packed.');
-  return yes;
+  const check = checkCanPack(order);
+  return check.ok ? yes : no(check.message);
 }
 
 export function canShip(order: OrderDetail, role: StaffRole | null): Availability {
@@ -67,14 +61,8 @@ export function canMarkDelivered(order: OrderDetail, role: StaffRole | null): Av
 export const canAddNote = (_order: OrderDetail, role: StaffRole | null): Availability => permitted(role, 'orders.note');
 
 // Blank means what main's requiredTextSchema means: a text of only whitespace or invisible
-// characters (a pasted U+200B, a U+0085) is empty, so the field says so instead of main refusing it.
+// characters (a pasted U+200B, a U+0085) is empty, so the field says so instead of main refusing it
+// (the ship dialog's reason: overrideReasonProblem in shipping/ship-draft.ts).
 
 /** What is wrong with a note before it is sent, or null. */
 export const noteProblem = (text: string): string | null => (isBlankText(text) ? 'The note is empty.' : null);
-
-/** A reason is needed only when the parcel holds units nobody verified. */
-export const overrideReasonProblem = (reason: string, unverified: number): string | null =>
-  unverified > 0 && isBlankText(reason) ? 'Say why these units ship without being verified.' : null;
-
-/** Physical items with units left to ship: the lines of the ship form. */
-export const shippableItems = (order: OrderDetail) => order.items.filter((item) => remainingToShip(item) > 0);

@@ -2,7 +2,7 @@ import { Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core
 import { useState, type FormEvent } from 'react';
 import { formatRelative } from '../../lib/format.js';
 import { useDialogGate } from '../../lib/shortcuts.js';
-import { checkOverrideReason } from './pack-rules.js';
+import { checkOverrideReason } from '../shipping/ship-draft.js';
 import { usePacking } from './store.js';
 
 /** Warns before packing an order another station has claimed: take it over, or leave it to them. */

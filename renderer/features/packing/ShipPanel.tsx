@@ -1,8 +1,10 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Kbd, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Kbd, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { OrderDetail } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
-import { addTicks, checkTrackingDraft, type Ticks, defaultQuantities, packProgress, unverifiedUnits, verifiedUnshipped } from './pack-rules.js';
+import { ShipForm, type ShipFormLayout } from '../shipping/ShipForm.js';
+import { checkTrackingDraft, shippableItems } from '../shipping/ship-draft.js';
+import { addTicks, type Ticks, defaultQuantities, packProgress, unverifiedInParcel, verifiedUnshipped } from './pack-rules.js';
 import { afterPaint } from './after-paint.js';
 import { usePacking } from './store.js';
 
@@ -80,8 +82,7 @@ const ShipPanelBody = memo(function ShipPanelBody({ order, ticks }: { order: Ord
   const progress = packProgress(order, ticks);
   const defaults = defaultQuantities(order, ticks, draft.overrideReason !== null);
   const quantities = draft.quantities ?? defaults;
-  const unverified = unverifiedUnits(order, ticks, quantities);
-  const lines = order.items.filter((item) => remainingToShip(item) > 0);
+  const unverified = unverifiedInParcel(order, ticks, quantities);
   const tracking = checkTrackingDraft(draft.tracking);
   const pack = usePacking.getState();
 
@@ -102,139 +103,116 @@ const ShipPanelBody = memo(function ShipPanelBody({ order, ticks }: { order: Ord
     );
   }
 
+  const layout: ShipFormLayout = {
+    variant: 'station',
+    itemsTitle: 'In this parcel',
+    itemsHint: (
+      <>
+        Verified units by default. Lower a quantity to ship part of the order (<Kbd size="xs">Alt</Kbd>+<Kbd size="xs">Q</Kbd>).
+      </>
+    ),
+    quantityLabel: (item) => `Units of ${item.title} in this parcel`,
+    itemDetail: (item) => (
+      <Text size="xs" c="dimmed">
+        {verifiedUnshipped(item, ticks)} of {remainingToShip(item)} verified
+      </Text>
+    ),
+    trackingUrlLabel: 'Tracking link',
+    notifyLabel: (
+      <>
+        Email the customer <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">E</Kbd>
+      </>
+    ),
+    firstQuantityId: FIRST_QUANTITY_ID,
+  };
+
   return (
     <Paper withBorder p="sm" radius="sm" component="section" aria-label="Ship">
-      <Stack gap="sm">
-        <Title order={3} size="h6" tt="uppercase" c="dimmed">
-          Ship
-        </Title>
-        <TextInput
-          id={TRACKING_FIELD_ID}
-          label="Tracking number"
-          description="Scan the label, or type the number. F4 puts the cursor here."
-          value={draft.tracking.text}
-          onChange={(event) => pack.setTracking({ text: event.currentTarget.value })}
-          onKeyDown={onTrackingKey}
-          autoComplete="off"
-          spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          data-testid="tracking-field"
-        />
-        <TrackingResult />
-        <Checkbox
-          label={
-            <>
-              Other carrier <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">O</Kbd>
-            </>
-          }
-          checked={draft.tracking.other}
-          onChange={(event) => pack.setTracking({ other: event.currentTarget.checked })}
-        />
-        {draft.tracking.other && (
-          <Group grow align="flex-start">
-            <TextInput
-              label="Carrier name"
-              value={draft.tracking.carrierName}
-              onChange={(event) => pack.setTracking({ carrierName: event.currentTarget.value })}
-            />
-            <TextInput
-              label="Tracking link"
-              placeholder="https://"
-              value={draft.tracking.trackingUrl}
-              onChange={(event) => pack.setTracking({ trackingUrl: event.currentTarget.value })}
-            />
-          </Group>
-        )}
-
-        <div>
-          <Text size="sm" fw={500}>
-            In this parcel
-          </Text>
-          <Text size="xs" c="dimmed" mb={4}>
-            Verified units by default. Lower a quantity to ship part of the order (<Kbd size="xs">Alt</Kbd>+<Kbd size="xs">Q</Kbd>).
-          </Text>
-          <Table withTableBorder verticalSpacing={2} fz="sm">
-            <Table.Tbody>
-              {lines.map((item, index) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>
-                      {item.title}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {verifiedUnshipped(item, ticks)} of {remainingToShip(item)} verified
-                    </Text>
-                  </Table.Td>
-                  <Table.Td w={92}>
-                    <NumberInput
-                      id={index === 0 ? FIRST_QUANTITY_ID : undefined}
-                      aria-label={`Units of ${item.title} in this parcel`}
-                      size="xs"
-                      min={0}
-                      max={remainingToShip(item)}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      clampBehavior="strict"
-                      value={quantities[item.id] ?? 0}
-                      onChange={(value) => pack.setQuantity(item.id, typeof value === 'number' ? value : 0, defaults)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-
-        {draft.overrideReason !== null ? (
-          <Alert color="orange" variant="light" py={6} title="Verification overridden" data-testid="override-note">
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {draft.overrideReason}
-            </Text>
-            <Button size="compact-xs" variant="subtle" color="orange" mt={4} onClick={() => pack.setOverride(null)}>
-              Remove override
-            </Button>
-          </Alert>
-        ) : (
-          unverified > 0 && (
-            <Text size="sm" c="orange.8">
-              {unverified} {unverified === 1 ? 'unit is' : 'units are'} not verified. Scan {unverified === 1 ? 'it' : 'them'}, or override with a reason (
-              <Kbd size="xs">F9</Kbd>).
-            </Text>
-          )
-        )}
-
-        <Checkbox
-          label={
-            <>
-              Email the customer <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">E</Kbd>
-            </>
-          }
-          checked={draft.notifyCustomer}
-          onChange={(event) => pack.setNotify(event.currentTarget.checked)}
-        />
-        {shipError && (
-          <Alert color="red" variant="light" py={6} role="alert" data-testid="ship-error">
-            {shipError}
-          </Alert>
-        )}
-        <Group gap="xs" justify="space-between">
-          <Button variant="default" onClick={() => pack.setOverrideOpen(true)} rightSection={<Kbd size="xs">F9</Kbd>}>
-            Override…
-          </Button>
-          <Button
-            id={SHIP_BUTTON_ID}
-            size="md"
-            color={tracking.ok && (unverified === 0 || draft.overrideReason !== null) ? 'teal' : 'gray'}
-            loading={shipping}
-            onClick={() => void pack.ship()}
-            rightSection={<Kbd size="xs">F8</Kbd>}
-            aria-keyshortcuts="F8"
-            data-testid="ship-button"
-          >
+      <ShipForm
+        layout={layout}
+        items={shippableItems(order)}
+        draft={draft}
+        quantities={quantities}
+        header={
+          <Title order={3} size="h6" tt="uppercase" c="dimmed">
             Ship
-          </Button>
-        </Group>
-      </Stack>
+          </Title>
+        }
+        tracking={
+          <>
+            <TextInput
+              id={TRACKING_FIELD_ID}
+              label="Tracking number"
+              description="Scan the label, or type the number. F4 puts the cursor here."
+              value={draft.tracking.text}
+              onChange={(event) => pack.setTracking({ text: event.currentTarget.value })}
+              onKeyDown={onTrackingKey}
+              autoComplete="off"
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              data-testid="tracking-field"
+            />
+            <TrackingResult />
+            <Checkbox
+              label={
+                <>
+                  Other carrier <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">O</Kbd>
+                </>
+              }
+              checked={draft.tracking.other}
+              onChange={(event) => pack.setTracking({ other: event.currentTarget.checked })}
+            />
+          </>
+        }
+        override={
+          draft.overrideReason !== null ? (
+            <Alert color="orange" variant="light" py={6} title="Verification overridden" data-testid="override-note">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {draft.overrideReason}
+              </Text>
+              <Button size="compact-xs" variant="subtle" color="orange" mt={4} onClick={() => pack.setOverride(null)}>
+                Remove override
+              </Button>
+            </Alert>
+          ) : (
+            unverified > 0 && (
+              <Text size="sm" c="orange.8">
+                {unverified} {unverified === 1 ? 'unit is' : 'units are'} not verified. Scan {unverified === 1 ? 'it' : 'them'}, or override with a reason (
+                <Kbd size="xs">F9</Kbd>).
+              </Text>
+            )
+          )
+        }
+        footer={
+          <>
+            {shipError && (
+              <Alert color="red" variant="light" py={6} role="alert" data-testid="ship-error">
+                {shipError}
+              </Alert>
+            )}
+            <Group gap="xs" justify="space-between">
+              <Button variant="default" onClick={() => pack.setOverrideOpen(true)} rightSection={<Kbd size="xs">F9</Kbd>}>
+                Override…
+              </Button>
+              <Button
+                id={SHIP_BUTTON_ID}
+                size="md"
+                color={tracking.ok && (unverified === 0 || draft.overrideReason !== null) ? 'teal' : 'gray'}
+                loading={shipping}
+                onClick={() => void pack.ship()}
+                rightSection={<Kbd size="xs">F8</Kbd>}
+                aria-keyshortcuts="F8"
+                data-testid="ship-button"
+              >
+                Ship
+              </Button>
+            </Group>
+          </>
+        }
+        onTracking={(patch) => pack.setTracking(patch)}
+        onQuantity={(itemId, quantity) => pack.setQuantity(itemId, quantity, defaults)}
+        onNotify={(notify) => pack.setNotify(notify)}
+      />
     </Paper>
   );
 });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderItemView } from '../../../shared/contract/index.js';
-import {
-  checkOverrideReason,
-  checkTrackingDraft,
-  defaultQuantities,
-  packProgress,
-  planPackShipment,
-  unverifiedUnits,
-  verifiedOf,
-  type ShipDraft,
-} from './pack-rules.js';
+import { checkOverrideReason, checkTrackingDraft, type ShipDraft } from '../shipping/ship-draft.js';
+import { defaultQuantities, packProgress, planPackShipment, unverifiedInParcel, verifiedOf } from './pack-rules.js';
 import { packItem } from './test-items.js';
 
 const item = packItem;
@@ -21,6 +13,7 @@ const ebook = item({ id: 3, sku: 'JUN-EBK-001', isDigital: true, quantity: 1, ba
 
 const draft = (over: Partial<ShipDraft> = {}): ShipDraft => ({
   tracking: { text: '1Z999AA10123456784', other: false, carrierName: '', trackingUrl: '' },
+  carrier: null,
   quantities: null,
   overrideReason: null,
   notifyCustomer: true,
@@ -80,7 +73,7 @@ describe('the parcel', () => {
   it('refuses unverified units without an override, and sends the reason with one', () => {
     const o = order([vase, mug]);
     const quantities = { 1: 2, 2: 1 };
-    expect(unverifiedUnits(o, { 1: 1 }, quantities)).toBe(2);
+    expect(unverifiedInParcel(o, { 1: 1 }, quantities)).toBe(2);
     const blocked = planPackShipment(o, { 1: 1 }, draft({ quantities }), 'uuid');
     expect(blocked.ok === false && blocked.code).toBe('NOT_VERIFIED');
     const overridden = planPackShipment(o, { 1: 1 }, draft({ overrideReason: 'Label torn' }), 'uuid');

@@ -1,8 +1,7 @@
 import type { OrderDetail, OrderItemView, ShipInput } from '../../../shared/contract/index.js';
 import { remainingToShip } from '../../../shared/domain/fulfillment.js';
 import { fail, ok, type Result } from '../../../shared/domain/result.js';
-import { trimInvisible } from '../../../shared/domain/text.js';
-import { CARRIER_LABELS, checkTracking, detectTracking, type Carrier } from '../../../shared/domain/tracking.js';
+import { checkTrackingDraft, parcelLines, unverifiedUnits, type ShipDraft } from '../shipping/ship-draft.js';
 
 /** Units ticked at this station and not yet confirmed by main, by item id. */
 export type Ticks = Readonly<Record<number, number>>;
@@ -63,77 +62,19 @@ export function defaultQuantities(order: OrderDetail, ticks: Ticks, overridden: 
   return quantities;
 }
 
-export interface TrackingDraft {
-  text: string;
-  /** "Other carrier": the person names the carrier and gives its https link. */
-  other: boolean;
-  carrierName: string;
-  trackingUrl: string;
-}
-
-export type TrackingCheck =
-  | { ok: true; carrier: Carrier; carrierLabel: string; serviceName: string | null; trackingNumber: string; trackingUrl: string }
-  | { ok: false; reason: string; empty: boolean };
-
-/** Live check of the tracking field: the detected carrier and link, or why not. */
-export function checkTrackingDraft(draft: TrackingDraft): TrackingCheck {
-  // A scanned or pasted zero-width character alone is no tracking number yet, as main sees it.
-  const text = trimInvisible(draft.text);
-  if (draft.other) {
-    const checked = checkTracking({ carrier: 'other', trackingNumber: text, carrierName: draft.carrierName, trackingUrl: draft.trackingUrl });
-    if (!checked.ok) return { ok: false, reason: checked.message, empty: text === '' };
-    const v = checked.value;
-    return { ok: true, carrier: 'other', carrierLabel: v.carrierName, serviceName: null, trackingNumber: v.trackingNumber, trackingUrl: v.trackingUrl };
-  }
-  if (text === '') return { ok: false, reason: 'Scan or type the tracking number.', empty: true };
-  const detected = detectTracking(text);
-  if (!detected.ok) return { ok: false, reason: detected.reason, empty: false };
-  return {
-    ok: true,
-    carrier: detected.carrier,
-    carrierLabel: CARRIER_LABELS[detected.carrier],
-    serviceName: detected.serviceName,
-    trackingNumber: detected.trackingNumber,
-    trackingUrl: detected.trackingUrl,
-  };
-}
-
-/** Main's limit on orders.ship's verificationOverride (its schema counts UTF-16 units, as here). */
-const OVERRIDE_REASON_MAX = 500;
-
-/** The reason for shipping unverified units as main will store it, or why it can't be sent. */
-export function checkOverrideReason(reason: string): Result<string> {
-  const trimmed = trimInvisible(reason);
-  if (trimmed === '') return fail('INVALID_INPUT', 'Say why, for the timeline: for example "barcode label missing".');
-  if (trimmed.length > OVERRIDE_REASON_MAX) return fail('INVALID_INPUT', `Keep the reason under ${OVERRIDE_REASON_MAX} characters.`);
-  return ok(trimmed);
-}
-
-export interface ShipDraft {
-  tracking: TrackingDraft;
-  /** Null until the person changes a quantity: until then the defaults follow the ticks. */
-  quantities: Record<number, number> | null;
-  overrideReason: string | null;
-  notifyCustomer: boolean;
-}
-
-/** Units in the parcel beyond what was verified (zero when everything in it was scanned). */
-export function unverifiedUnits(order: OrderDetail, ticks: Ticks, quantities: Record<number, number>): number {
-  return order.items.reduce((sum, item) => sum + Math.max(0, (quantities[item.id] ?? 0) - verifiedUnshipped(item, ticks)), 0);
-}
+/** Units in the parcel beyond what was verified here or by main (zero when everything in it was scanned). */
+export const unverifiedInParcel = (order: OrderDetail, ticks: Ticks, quantities: Record<number, number>): number =>
+  unverifiedUnits(order.items, quantities, (item) => verifiedUnshipped(item, ticks));
 
 /** Builds the orders.ship input from the station's state, or says what is missing first. */
 export function planPackShipment(order: OrderDetail, ticks: Ticks, draft: ShipDraft, shipmentId: string): Result<ShipInput> {
   const tracking = checkTrackingDraft(draft.tracking);
   const quantities = draft.quantities ?? defaultQuantities(order, ticks, draft.overrideReason !== null);
-  const items = order.items
-    .filter((item) => !item.isDigital)
-    .map((item) => ({ itemId: item.id, quantity: Math.min(quantities[item.id] ?? 0, remainingToShip(item)) }))
-    .filter((line) => line.quantity > 0);
+  const items = parcelLines(order.items, quantities);
   if (items.length === 0) {
     return fail('INVALID_INPUT', 'Nothing is verified for this parcel yet. Scan the items, or override (F9) with a reason.');
   }
-  const unverified = unverifiedUnits(order, ticks, quantities);
+  const unverified = unverifiedInParcel(order, ticks, quantities);
   if (unverified > 0 && draft.overrideReason === null) {
     return fail(
       'NOT_VERIFIED',
