@@ -1,10 +1,12 @@
 // ESLint flat config: ESLint's and typescript-eslint's non-type-aware recommended
-// rules, plus the local layering rule that enforces the architecture's import
-// direction (see tools/eslint/layering.js).
+// rules, the local layering rule that enforces the architecture's import
+// direction (see tools/eslint/layering.js), and import-x's cycle check.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import layering from './tools/eslint/layering.js';
+import { cycleCheck } from './tools/eslint/cycles.js';
 
 /** Node globals for the plain-JS scripts (TypeScript checks globals in .ts files itself). */
 const nodeGlobals = Object.fromEntries(
@@ -34,6 +36,7 @@ export default defineConfig(
       ],
     },
   },
+  cycleCheck({ importX, createNodeResolver }),
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: nodeGlobals },

@@ -14,7 +14,7 @@ import { createEventSender, registerDeskIpc } from './platform/ipc.js';
 import { finishBeforeQuit, isPackaged, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
 import { openNotificationSettings } from './platform/notification-settings.js';
 import { openSecretStore } from './platform/secrets.js';
-import { deskNotificationSender } from './services/notifications/desk-sender.js';
+import { deskNotificationSender } from './desk-sender.js';
 import type { RunningNotificationService } from './services/notifications/service.js';
 import { systemViewerPrintouts } from './platform/printouts.js';
 import { sqliteBindingOverride } from './sqlite-binding.js';

@@ -1,0 +1,46 @@
+// The import-cycle check: eslint-plugin-import-x's `no-cycle`, with a resolver that follows
+// this project's TypeScript imports. Kept apart from eslint.config.js so that its test
+// (cycles.test.ts) runs the very settings `npm run lint` uses.
+//
+// eslint-import-resolver-typescript is not installed; none of its features is needed here
+// (tsconfig has no `paths`), so import-x's own resolver (unrs-resolver) does the job once it
+// maps the '.js' written in imports to the '.ts'/'.tsx' file on disk, as `moduleResolution:
+// "Bundler"` does.
+//
+// Known limit: import-x's no-cycle skips type-only imports (`import type`) and has no option
+// to follow them, so a cycle closed only by types is not reported here.
+
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
+/** Files whose imports make up the app; tests, tools and scripts are leaves nobody imports. */
+export const CYCLE_CHECKED_FILES = [
+  'shared/**/*.{ts,tsx}',
+  'db/**/*.{ts,tsx}',
+  'electron/**/*.{ts,tsx}',
+  'server/**/*.{ts,tsx}',
+  'renderer/**/*.{ts,tsx}',
+];
+
+/**
+ * @param {{ importX: import('eslint').ESLint.Plugin, createNodeResolver: typeof import('eslint-plugin-import-x').createNodeResolver }} plugin
+ * @param {{ files?: string[] }} [options]
+ * @returns {import('eslint').Linter.Config}
+ */
+export function cycleCheck({ importX, createNodeResolver }, { files = CYCLE_CHECKED_FILES } = {}) {
+  return {
+    files,
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': [...TS_EXTENSIONS, '.js', '.jsx', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': TS_EXTENSIONS },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: [...TS_EXTENSIONS, '.js', '.jsx', '.mjs', '.cjs', '.json'],
+          extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+        }),
+      ],
+    },
+    // ignoreExternal: cycles inside node_modules are not ours, and not walking it keeps lint quick.
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  };
+}

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cycleCheck } from './cycles.js';
+
+let dir: string | null = null;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = null;
+});
+
+/** Writes a tiny project (paths relative to its root) and lints it with the lint's own cycle settings. */
+async function lintProject(files: Record<string, string>): Promise<Record<string, string[]>> {
+  dir = mkdtempSync(path.join(tmpdir(), 'order-desk-cycles-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
+      cycleCheck({ importX, createNodeResolver }),
+    ],
+  });
+  const results = await eslint.lintFiles(['.']);
+  return Object.fromEntries(
+    results.map((r) => [path.relative(dir!, r.filePath).split(path.sep).join('/'), r.messages.map((m) => `${m.ruleId}: ${m.message}`)]),
+  );
+}
+
+describe('import-x/no-cycle as configured for npm run lint', () => {
+  it('reports a cycle written with .js specifiers that resolve to .ts and .tsx files', async () => {
+    const messages = await lintProject({
+      'electron/main/app/handlers.ts': "import { orders } from './orders/handlers.js';\nexport const all = [orders];\nexport const group = 1;\n",
+      'electron/main/app/orders/handlers.ts': "import { group } from '../handlers.js';\nexport const orders = group;\n",
+      'renderer/a.tsx': "import { b } from './b.js';\nexport const a = () => b;\n",
+      'renderer/b.tsx': "import { a } from './a.js';\nexport const b = () => a;\n",
+    });
+    expect(messages['electron/main/app/handlers.ts']).toEqual([expect.stringMatching(/^import-x\/no-cycle: Dependency cycle/)]);
+    expect(messages['electron/main/app/orders/handlers.ts']).toEqual([expect.stringMatching(/^import-x\/no-cycle: Dependency cycle/)]);
+    expect(messages['renderer/a.tsx']).toHaveLength(1);
+    expect(messages['renderer/b.tsx']).toHaveLength(1);
+  });
+
+  it('reports a longer cycle through an index file and a re-export', async () => {
+    const messages = await lintProject({
+      'shared/contract/index.ts': "export * from './orders.js';\n",
+      'shared/contract/orders.ts': "import { money } from '../domain/money.js';\nexport const orders = money;\n",
+      'shared/domain/money.ts': "import { orders } from '../contract/index.js';\nexport const money = 1;\nexport const again = orders;\n",
+    });
+    expect(messages['shared/domain/money.ts']).toEqual([expect.stringMatching(/Dependency cycle via/)]);
+  });
+
+  it('lets a one-way chain pass', async () => {
+    const messages = await lintProject({
+      'shared/domain/money.ts': 'export const money = 1;\n',
+      'shared/contract/orders.ts': "import { money } from '../domain/money.js';\nexport const orders = money;\n",
+      'electron/main/app/handlers.ts': "import { orders } from '../../../shared/contract/orders.js';\nimport { z } from 'zod';\nexport const h = [orders, z];\n",
+    });
+    expect(Object.values(messages).flat()).toEqual([]);
+  });
+});
