@@ -38,6 +38,27 @@ export default defineConfig(
   },
   cycleCheck({ importX, createNodeResolver }),
   {
+    // The demo seeder is a chunk of its own in the desktop build, loaded only when a fresh store
+    // is seeded: a static import would put it back into every start.
+    files: ['electron/main/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/db/seed/(?!store-in-use\\.js$)',
+              allowTypeImports: true,
+              message:
+                "Load the demo seeder with import() where a store is seeded, so it stays out of the main bundle; db/seed/store-in-use.js is the part every start needs.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: nodeGlobals },
   },
