@@ -36,7 +36,22 @@ export default defineConfig(
       ],
     },
   },
-  cycleCheck({ importX, createNodeResolver }),
+  cycleCheck(
+    { importX, createNodeResolver },
+    {
+      // TEMPORARY (issue 9, step 1): app/handlers.ts imports every feature's handlers and each
+      // imports HandlerGroup back as a type. The re-cut by feature gives the handler types a file
+      // of their own; delete this list then (lint will pass without it).
+      typeCycleExceptions: [
+        'electron/main/app/handlers.ts',
+        'electron/main/app/customers/handlers.ts',
+        'electron/main/app/import/handlers.ts',
+        'electron/main/app/notifications/handlers.ts',
+        'electron/main/app/packing/handlers.ts',
+        'electron/main/app/slips/handlers.ts',
+      ],
+    },
+  ),
   {
     // The demo seeder is a chunk of its own in the desktop build, loaded only when a fresh store
     // is seeded: a static import would put it back into every start.

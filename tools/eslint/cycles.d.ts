@@ -6,5 +6,5 @@ import type { createNodeResolver } from 'eslint-plugin-import-x';
 export declare const CYCLE_CHECKED_FILES: string[];
 export declare function cycleCheck(
   plugin: { importX: ESLint.Plugin; createNodeResolver: typeof createNodeResolver },
-  options?: { files?: string[] },
+  options?: { files?: string[]; typeCycleExceptions?: string[] },
 ): Linter.Config;

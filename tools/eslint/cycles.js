@@ -7,8 +7,10 @@
 // maps the '.js' written in imports to the '.ts'/'.tsx' file on disk, as `moduleResolution:
 // "Bundler"` does.
 //
-// Known limit: import-x's no-cycle skips type-only imports (`import type`) and has no option
-// to follow them, so a cycle closed only by types is not reported here.
+// import-x's no-cycle skips type-only imports (`import type`) and has no option to follow them;
+// `cycles/no-type-cycle` (type-cycles.js) reports the cycles that only types close.
+
+import { noTypeCycle } from './type-cycles.js';
 
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
@@ -23,13 +25,14 @@ export const CYCLE_CHECKED_FILES = [
 
 /**
  * @param {{ importX: import('eslint').ESLint.Plugin, createNodeResolver: typeof import('eslint-plugin-import-x').createNodeResolver }} plugin
- * @param {{ files?: string[] }} [options]
+ * @param {{ files?: string[], typeCycleExceptions?: string[] }} [options] typeCycleExceptions:
+ *   project-relative files whose type-only cycles are known and being removed
  * @returns {import('eslint').Linter.Config}
  */
-export function cycleCheck({ importX, createNodeResolver }, { files = CYCLE_CHECKED_FILES } = {}) {
+export function cycleCheck({ importX, createNodeResolver }, { files = CYCLE_CHECKED_FILES, typeCycleExceptions = [] } = {}) {
   return {
     files,
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, cycles: { meta: { name: 'order-desk-cycles' }, rules: { 'no-type-cycle': noTypeCycle } } },
     settings: {
       'import-x/extensions': [...TS_EXTENSIONS, '.js', '.jsx', '.mjs', '.cjs'],
       'import-x/parsers': { '@typescript-eslint/parser': TS_EXTENSIONS },
@@ -41,6 +44,9 @@ export function cycleCheck({ importX, createNodeResolver }, { files = CYCLE_CHEC
       ],
     },
     // ignoreExternal: cycles inside node_modules are not ours, and not walking it keeps lint quick.
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'cycles/no-type-cycle': ['error', { allow: typeCycleExceptions }],
+    },
   };
 }

@@ -14,7 +14,10 @@ afterEach(() => {
 });
 
 /** Writes a tiny project (paths relative to its root) and lints it with the lint's own cycle settings. */
-async function lintProject(files: Record<string, string>): Promise<Record<string, string[]>> {
+async function lintProject(
+  files: Record<string, string>,
+  options: { typeCycleExceptions?: string[] } = {},
+): Promise<Record<string, string[]>> {
   dir = mkdtempSync(path.join(tmpdir(), 'order-desk-cycles-'));
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -25,7 +28,7 @@ async function lintProject(files: Record<string, string>): Promise<Record<string
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
-      cycleCheck({ importX, createNodeResolver }),
+      cycleCheck({ importX, createNodeResolver }, options),
     ],
   });
   const results = await eslint.lintFiles(['.']);
@@ -64,5 +67,63 @@ describe('import-x/no-cycle as configured for npm run lint', () => {
       'electron/main/app/handlers.ts': "import { orders } from '../../../shared/contract/orders.js';\nimport { z } from 'zod';\nexport const h = [orders, z];\n",
     });
     expect(Object.values(messages).flat()).toEqual([]);
+  });
+});
+
+describe('cycles/no-type-cycle: what import-x skips', () => {
+  const handlerTables = {
+    'electron/main/app/handlers.ts':
+      "import { ordersHandlers } from './orders/handlers.js';\nexport type HandlerGroup = { name: string };\nexport const all = [ordersHandlers];\n",
+    'electron/main/app/orders/handlers.ts':
+      "import type { HandlerGroup } from '../handlers.js';\nexport const ordersHandlers: HandlerGroup = { name: 'orders' };\n",
+  };
+
+  it('reports a cycle closed by a type-only import, on both sides, with its route', async () => {
+    const messages = await lintProject(handlerTables);
+    expect(messages['electron/main/app/handlers.ts']).toEqual([
+      'cycles/no-type-cycle: Import cycle through type-only imports: electron/main/app/handlers.ts -> electron/main/app/orders/handlers.ts -> electron/main/app/handlers.ts. Types tie modules together too: move what both sides need into a module that imports neither (for example a types.ts beside them).',
+    ]);
+    expect(messages['electron/main/app/orders/handlers.ts']).toEqual([expect.stringMatching(/^cycles\/no-type-cycle: /)]);
+  });
+
+  it('follows export type, import("x").T and longer routes', async () => {
+    const messages = await lintProject({
+      'shared/contract/index.ts': "export type { Order } from '../domain/order.js';\n",
+      'shared/domain/order.ts': "import { total } from './money.js';\nexport type Order = { total: typeof total };\n",
+      'shared/domain/money.ts': "export const total = 1;\nexport type Orders = import('../contract/index.js').Order[];\n",
+    });
+    expect(messages['shared/domain/money.ts']).toEqual([
+      expect.stringContaining('shared/domain/money.ts -> shared/contract/index.ts -> shared/domain/order.ts -> shared/domain/money.ts'),
+    ]);
+    expect(messages['shared/contract/index.ts']).toHaveLength(1);
+    expect(messages['shared/domain/order.ts']).toHaveLength(1);
+  });
+
+  it('leaves value cycles to import-x (one report each, not two)', async () => {
+    const messages = await lintProject({
+      'renderer/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+      'renderer/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+    });
+    expect(messages['renderer/a.ts']).toEqual([expect.stringMatching(/^import-x\/no-cycle: /)]);
+    expect(messages['renderer/b.ts']).toEqual([expect.stringMatching(/^import-x\/no-cycle: /)]);
+  });
+
+  it('passes a type import that does not lead back', async () => {
+    const messages = await lintProject({
+      'electron/main/app/handler-types.ts': 'export type HandlerGroup = { name: string };\n',
+      'electron/main/app/handlers.ts': "import type { HandlerGroup } from './handler-types.js';\nimport { ordersHandlers } from './orders/handlers.js';\nexport const all: HandlerGroup[] = [ordersHandlers];\n",
+      'electron/main/app/orders/handlers.ts': "import type { HandlerGroup } from '../handler-types.js';\nexport const ordersHandlers: HandlerGroup = { name: 'orders' };\n",
+    });
+    expect(Object.values(messages).flat()).toEqual([]);
+  });
+
+  it('stays quiet about files listed as known exceptions, and only those', async () => {
+    const quiet = await lintProject(handlerTables, {
+      typeCycleExceptions: ['electron/main/app/handlers.ts', 'electron/main/app/orders/handlers.ts'],
+    });
+    expect(Object.values(quiet).flat()).toEqual([]);
+    const half = await lintProject(handlerTables, { typeCycleExceptions: ['electron/main/app/handlers.ts'] });
+    expect(half['electron/main/app/handlers.ts']).toEqual([]);
+    expect(half['electron/main/app/orders/handlers.ts']).toHaveLength(1);
   });
 });
