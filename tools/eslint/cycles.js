@@ -14,14 +14,11 @@ import { noTypeCycle } from './type-cycles.js';
 
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
-/** Files whose imports make up the app; tests, tools and scripts are leaves nobody imports. */
-export const CYCLE_CHECKED_FILES = [
-  'shared/**/*.{ts,tsx}',
-  'db/**/*.{ts,tsx}',
-  'electron/**/*.{ts,tsx}',
-  'server/**/*.{ts,tsx}',
-  'renderer/**/*.{ts,tsx}',
-];
+/**
+ * Every code file: both cycle rules together add about 40% to `npm run lint`'s CPU time
+ * (measured 11.5-12.4 -> 16.6-16.9 s user), well short of a reason to leave tests unchecked.
+ */
+export const CYCLE_CHECKED_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 
 /**
  * @param {{ importX: import('eslint').ESLint.Plugin, createNodeResolver: typeof import('eslint-plugin-import-x').createNodeResolver }} plugin
