@@ -126,4 +126,15 @@ describe('cycles/no-type-cycle: what import-x skips', () => {
     expect(half['electron/main/app/handlers.ts']).toEqual([]);
     expect(half['electron/main/app/orders/handlers.ts']).toHaveLength(1);
   });
+
+  it('asks for an exception to be removed once its cycle is gone', async () => {
+    const messages = await lintProject(
+      { 'shared/domain/money.ts': 'export const money = 1;\n', 'shared/domain/order.ts': "import type { money } from './money.js';\nexport type T = typeof money;\n" },
+      { typeCycleExceptions: ['shared/domain/order.ts'] },
+    );
+    expect(messages['shared/domain/order.ts']).toEqual([
+      'cycles/no-type-cycle: shared/domain/order.ts is listed as a known type-only cycle, but it is in none any more: take it off the list (`allow`, typeCycleExceptions in eslint.config.js).',
+    ]);
+    expect(messages['shared/domain/money.ts']).toEqual([]);
+  });
 });

@@ -145,6 +145,8 @@ export const noTypeCycle = {
     messages: {
       cycle:
         "Import cycle through type-only imports: {{route}}. Types tie modules together too: move what both sides need into a module that imports neither (for example a types.ts beside them).",
+      staleException:
+        '{{file}} is listed as a known type-only cycle, but it is in none any more: take it off the list (`allow`, typeCycleExceptions in eslint.config.js).',
     },
   },
 
@@ -155,7 +157,10 @@ export const noTypeCycle = {
     if (!filename || filename.startsWith('<')) return {};
     const self = path.resolve(root, filename);
     const relative = (file) => path.relative(root, file).split(path.sep).join('/');
-    if ((options.allow ?? []).includes(relative(self))) return {};
+    // A listed file's cycles are known: they stay quiet, and the listing is reported once it
+    // is no longer needed, so the exception goes when the cycle does.
+    const excepted = (options.allow ?? []).includes(relative(self));
+    let inCycle = false;
 
     const anyPathBack = pathFinder(self, { valuesOnly: false });
     const valuePathBack = pathFinder(self, { valuesOnly: true });
@@ -169,7 +174,8 @@ export const noTypeCycle = {
       // A cycle of value imports alone is import-x/no-cycle's to report.
       if (!typeOnly && valuePathBack(target)) return;
       reported.add(target);
-      context.report({ node, messageId: 'cycle', data: { route: [self, ...route].map(relative).join(' -> ') } });
+      inCycle = true;
+      if (!excepted) context.report({ node, messageId: 'cycle', data: { route: [self, ...route].map(relative).join(' -> ') } });
     }
 
     const isTypeOnlyDeclaration = (node) =>
@@ -190,6 +196,9 @@ export const noTypeCycle = {
       TSImportType(node) {
         const literal = node.source ?? (node.argument?.type === 'TSLiteralType' ? node.argument.literal : null);
         if (literal?.type === 'Literal') check(literal, literal.value, true);
+      },
+      'Program:exit'(node) {
+        if (excepted && !inCycle) context.report({ node, loc: { line: 1, column: 0 }, messageId: 'staleException', data: { file: relative(self) } });
       },
     };
   },
