@@ -1,11 +1,12 @@
 // Seeding a store file as a whole: the seed is built in a temporary file next to the target and
 // renamed into place once complete, so a seed that is killed or fails leaves no half-made store
 // where the app looks for one (the bulk load runs without a journal, see seedMarketplace).
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openStore, type OpenStoreOptions } from '../open.js';
 import type { OrderStore } from '../store.js';
 import { seedMarketplace, type SeedOptions, type SeedSummary } from './generate.js';
+import { openStoreInUse } from './store-in-use.js';
 
 /** The first-launch demo marketplace: enough orders to work every screen, seconds to build. */
 export const DEMO_SEED = { orders: 400, seed: 1, demo: true } as const satisfies SeedOptions;
@@ -53,12 +54,6 @@ export function seedStoreFile(target: string, seed: SeedOptions, open: OpenStore
   return summary;
 }
 
-/** True for a store with no people and no orders: nothing in it would be lost by replacing it. */
-function isBlank(store: OrderStore): boolean {
-  const any = (table: string) => store.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined;
-  return !any('orders') && !any('users');
-}
-
 export interface OpenedDemoStore {
   store: OrderStore;
   /** Set when this open seeded the demo marketplace. */
@@ -71,11 +66,8 @@ export interface OpenedDemoStore {
  * this, so both open the same store the same way.
  */
 export function openOrSeedDemoStore(file: string, open: OpenStoreOptions = {}, seed: SeedOptions = DEMO_SEED): OpenedDemoStore {
-  if (existsSync(file) && statSync(file).size > 0) {
-    const store = openStore(file, open);
-    if (!isBlank(store)) return { store, seeded: null };
-    store.close();
-  }
+  const store = openStoreInUse(file, open);
+  if (store) return { store, seeded: null };
   const seeded = seedStoreFile(file, seed, open);
   return { store: openStore(file, open), seeded };
 }

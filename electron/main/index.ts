@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreOpenError } from '../../db/open.js';
-import { openOrSeedDemoStore } from '../../db/seed/seed-file.js';
+import { openStoreInUse } from '../../db/seed/store-in-use.js';
 import type { OrderStore } from '../../db/store.js';
 import { defaultStaffUserId, resolveActor } from './app/actor.js';
 import type { Actor } from './app/context.js';
@@ -14,7 +14,7 @@ import { createEventSender, registerDeskIpc } from './platform/ipc.js';
 import { finishBeforeQuit, isPackaged, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
 import { openNotificationSettings } from './platform/notification-settings.js';
 import { openSecretStore } from './platform/secrets.js';
-import { deskNotificationSender } from './services/notifications/desk-sender.js';
+import { deskNotificationSender } from './desk-sender.js';
 import type { RunningNotificationService } from './services/notifications/service.js';
 import { systemViewerPrintouts } from './platform/printouts.js';
 import { sqliteBindingOverride } from './sqlite-binding.js';
@@ -52,10 +52,14 @@ function describe(error: unknown): string {
 }
 
 /** A fresh install gets the demo marketplace, seeded aside and renamed into place, so there is something to work. */
-function openOrderStore(dbPath: string): OrderStore | null {
+async function openOrderStore(dbPath: string): Promise<OrderStore | null> {
   const nativeBinding = sqliteBindingOverride(process.env, isPackaged());
   try {
     mkdirSync(path.dirname(dbPath), { recursive: true });
+    const inUse = openStoreInUse(dbPath, { nativeBinding });
+    if (inUse) return inUse;
+    // The seeder (generator and demo data) is a chunk of its own, loaded only for a fresh store.
+    const { openOrSeedDemoStore } = await import('../../db/seed/seed-file.js');
     const { store, seeded } = openOrSeedDemoStore(dbPath, { nativeBinding });
     if (seeded) console.info(`[order-desk] fresh store: seeded ${seeded.orders} demo orders (admin user ${seeded.adminUserId}).`);
     return store;
@@ -85,7 +89,7 @@ function main(): void {
   quitWhenWindowsClosed();
 
   whenReady()
-    .then(() => {
+    .then(async () => {
       const dataDir = userDataDir();
       let settings: Settings;
       try {
@@ -96,7 +100,7 @@ function main(): void {
         return;
       }
 
-      const store = openOrderStore(settings.dbPath);
+      const store = await openOrderStore(settings.dbPath);
       if (!store) {
         quit();
         return;

@@ -8,7 +8,7 @@ import { openOrSeedDemoStore } from '../../db/seed/seed-file.js';
 import type { OrderStore } from '../../db/store.js';
 import { resolveActor, defaultStaffUserId } from '../main/app/actor.js';
 import { createApp } from '../main/app/create-app.js';
-import { deskNotificationSender } from '../main/services/notifications/desk-sender.js';
+import { deskNotificationSender } from '../main/desk-sender.js';
 import { memoryNotificationSettings } from '../main/services/notifications/memory-settings.js';
 import type { RunningNotificationService } from '../main/services/notifications/service.js';
 import { CommandError } from './command-line.js';

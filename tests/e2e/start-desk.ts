@@ -7,7 +7,7 @@ import type { OrderStore } from '../../db/store.js';
 import { resolveActor, type Station } from '../../electron/main/app/actor.js';
 import type { Actor } from '../../electron/main/app/context.js';
 import { createApp, type App } from '../../electron/main/app/create-app.js';
-import { deskNotificationSender } from '../../electron/main/services/notifications/desk-sender.js';
+import { deskNotificationSender } from '../../electron/main/desk-sender.js';
 import { memoryNotificationSettings } from '../../electron/main/services/notifications/memory-settings.js';
 import type { NotificationSettingsStore } from '../../electron/main/services/notifications/ports.js';
 import type { RunningNotificationService } from '../../electron/main/services/notifications/service.js';

@@ -3,7 +3,7 @@
 //
 //   shared/**          -> shared, npm packages
 //   db/**              -> shared, db
-//   electron/main/**   -> shared, db, electron/main
+//   electron/main/**   -> shared, db, electron/main (with the finer rules below)
 //   server/**          -> shared, db, server
 //   electron/preload/** -> shared, electron/preload
 //   electron/web-host/** -> shared, db, electron/main, electron/web-host
@@ -12,6 +12,17 @@
 //   renderer/**        -> shared, renderer
 //   anything else (tests/, tools/, scripts/, root config files) -> unrestricted
 //
+// Within electron/main:
+//   - services/** may not import app/** (services are the app's tools; wiring a service to
+//     the app is the composition root's job);
+//   - platform/** is imported only by the composition root (COMPOSITION_ROOT below), by
+//     platform itself and by the web host (the dev/test composition root);
+//   - the composition root is imported by nothing else in electron/main.
+//
+// shared/** and renderer/** run in the sandboxed renderer (shared in both processes), so
+// they may import neither Node built-ins ('node:fs', 'path', ...) nor the main-only
+// packages in MAIN_ONLY_PACKAGES.
+//
 // Relative (and absolute) import specifiers are resolved against the importing
 // file and classified by their path under the project root. The npm module
 // 'electron' (and 'electron/*') may be imported only from electron/main/platform/**
@@ -19,11 +30,22 @@
 //
 // The project root is ESLint's cwd unless the rule option `root` is given.
 
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
-/** Layers in match order: more specific prefixes first. */
+/**
+ * The desktop app's composition root, named file by file (without extension) so that
+ * joining it is a deliberate act: it builds the services, the app and the platform and wires
+ * them together, so it is the one place allowed to see all three.
+ */
+const COMPOSITION_ROOT = ['electron/main/index', 'electron/main/desk-sender'];
+const COMPOSITION_ROOT_LAYER = { name: 'electron/main/composition-root', group: 'electron/main' };
+
+/** Layers in match order (after COMPOSITION_ROOT): more specific prefixes first. */
 const LAYERS = [
   { name: 'electron/main/platform', prefix: 'electron/main/platform/', group: 'electron/main' },
+  { name: 'electron/main/services', prefix: 'electron/main/services/', group: 'electron/main' },
+  { name: 'electron/main/app', prefix: 'electron/main/app/', group: 'electron/main' },
   { name: 'electron/main', prefix: 'electron/main/', group: 'electron/main' },
   { name: 'electron/preload', prefix: 'electron/preload/', group: 'electron/preload' },
   { name: 'electron/web-host', prefix: 'electron/web-host/', group: 'electron/web-host' },
@@ -51,12 +73,59 @@ const RESTRICTED_MODULES = {
 };
 
 /**
- * Classifies a project-relative POSIX path.
+ * Within electron/main: the layers each part may be imported from, beyond the group rule
+ * above. `only` lists the permitted importers, `not` the forbidden ones; `why` ends the message.
+ */
+const IMPORTED_BY = {
+  'electron/main/platform': {
+    only: ['electron/main/composition-root', 'electron/main/platform', 'electron/web-host'],
+    why: 'Only the composition root (electron/main/index.ts) reaches the platform: take what you need as a parameter or a port type and let index.ts pass the platform in.',
+  },
+  'electron/main/composition-root': {
+    only: ['electron/main/composition-root', 'electron/web-host'],
+    why: 'The composition root wires the rest together; nothing it wires may depend on it.',
+  },
+  'electron/main/app': {
+    not: ['electron/main/services'],
+    why: "Services are the app's tools and must not depend on it: declare a port type in services/ and wire the two together in the composition root (electron/main/index.ts).",
+  },
+};
+
+/**
+ * Layers that run in the sandboxed renderer (shared also runs in main), with what they may
+ * use instead of Node.
+ */
+const NODE_FREE = {
+  shared: 'shared/ runs in the renderer as well as in main: it may use only its own files and pure packages such as zod.',
+  renderer: 'The renderer runs sandboxed in Chromium: it may use shared/ and browser packages, and reaches main only through the contract (renderer/api).',
+};
+
+/**
+ * Packages that need Node or a native binary, or hold server-side credentials: main (and
+ * tests) only. Isomorphic packages used by main (kysely, papaparse, bwip-js, html-to-text,
+ * @react-email/components) are deliberately absent.
+ */
+const MAIN_ONLY_PACKAGES = [
+  'better-sqlite3',
+  'nodemailer',
+  'twilio',
+  'pdfkit',
+  'smtp-server',
+  'mailparser',
+  '@sparticuz/chromium',
+];
+
+const CODE_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
+
+/**
+ * Classifies a project-relative POSIX path (a trailing '/' is allowed).
  * @param {string} rel
  * @returns {{name: string, group: string} | null} null when outside every layer
  */
 export function layerOf(rel) {
   const p = rel.split(path.sep).join('/');
+  const bare = p.replace(/\/$/, '').replace(CODE_EXTENSION, '');
+  if (COMPOSITION_ROOT.includes(bare)) return { ...COMPOSITION_ROOT_LAYER };
   for (const layer of LAYERS) {
     if (p.startsWith(layer.prefix)) return { name: layer.name, group: layer.group };
   }
@@ -96,6 +165,10 @@ const layeringRule = {
         "{{from}} may not import {{to}} ('{{source}}'). Files in {{from}}/ may import only {{allowed}} and npm packages.",
       module:
         "'{{source}}' may be imported only from {{where}} (this file is in {{from}}). Go through the platform layer instead.",
+      inner:
+        "{{from}} may not import {{to}} ('{{source}}'). {{why}}",
+      node:
+        "{{from}} may not import '{{source}}': it is {{what}}. {{why}}",
     },
   },
 
@@ -118,7 +191,10 @@ const layeringRule = {
         const toRel = path.relative(root, target).split(path.sep).join('/');
         const to = layerOf(toRel + '/');
         const allowed = ALLOWED[from.group];
-        if (to && allowed.includes(to.group)) return;
+        if (to && allowed.includes(to.group)) {
+          checkInner(node, value, to);
+          return;
+        }
         context.report({
           node,
           messageId: 'layer',
@@ -144,7 +220,25 @@ const layeringRule = {
             from: from.name,
           },
         });
+        return;
       }
+
+      const nodeFreeWhy = NODE_FREE[from.group];
+      if (!nodeFreeWhy) return;
+      const what = isBuiltin(specifier)
+        ? 'a Node built-in'
+        : MAIN_ONLY_PACKAGES.includes(pkg)
+          ? 'a main-only package (it needs Node, a native binary or server-side credentials)'
+          : null;
+      if (what) context.report({ node, messageId: 'node', data: { from: from.group, source: value, what, why: nodeFreeWhy } });
+    }
+
+    /** The finer rules between the parts of electron/main (IMPORTED_BY). */
+    function checkInner(node, value, to) {
+      const rule = IMPORTED_BY[to.name];
+      if (!rule || to.name === from.name) return;
+      const refused = rule.only ? !rule.only.includes(from.name) : rule.not.includes(from.name);
+      if (refused) context.report({ node, messageId: 'inner', data: { from: from.name, to: to.name, source: value, why: rule.why } });
     }
 
     const checkSource = (node) => {

@@ -28,6 +28,18 @@ const layerErr = (rel: string, code: string) => ({
   options,
   errors: [{ messageId: 'layer' as const }],
 });
+const innerErr = (rel: string, code: string) => ({
+  code,
+  filename: file(rel),
+  options,
+  errors: [{ messageId: 'inner' as const }],
+});
+const nodeErr = (rel: string, code: string) => ({
+  code,
+  filename: file(rel),
+  options,
+  errors: [{ messageId: 'node' as const }],
+});
 const moduleErr = (rel: string, code: string) => ({
   code,
   filename: file(rel),
@@ -39,10 +51,19 @@ describe('layerOf / packageName', () => {
   it('classifies paths', () => {
     expect(layerOf('shared/domain/x.ts')?.group).toBe('shared');
     expect(layerOf('electron/main/platform/ipc.ts')).toEqual({ name: 'electron/main/platform', group: 'electron/main' });
-    expect(layerOf('electron/main/app/h.ts')).toEqual({ name: 'electron/main', group: 'electron/main' });
+    expect(layerOf('electron/main/app/h.ts')).toEqual({ name: 'electron/main/app', group: 'electron/main' });
+    expect(layerOf('electron/main/services/pdf.ts')).toEqual({ name: 'electron/main/services', group: 'electron/main' });
+    expect(layerOf('electron/main/sqlite-binding.ts')).toEqual({ name: 'electron/main', group: 'electron/main' });
     expect(layerOf('electron/preload/index.ts')?.group).toBe('electron/preload');
     expect(layerOf('tests/unit/a.test.ts')).toBeNull();
     expect(layerOf('sharedish/a.ts')).toBeNull();
+  });
+  it('knows the composition root by file, with or without extension', () => {
+    const root = { name: 'electron/main/composition-root', group: 'electron/main' };
+    expect(layerOf('electron/main/index.ts')).toEqual(root);
+    expect(layerOf('electron/main/desk-sender.js/')).toEqual(root);
+    expect(layerOf('electron/main/desk-sender/')).toEqual(root);
+    expect(layerOf('electron/main/index-helpers.ts')).toEqual({ name: 'electron/main', group: 'electron/main' });
   });
   it('extracts package names', () => {
     expect(packageName('electron/main')).toBe('electron');
@@ -65,6 +86,23 @@ ruleTester.run('local/layering', layering.rules.layering, {
     valid('electron/main/index.ts', "import { createWindow } from './platform/window';"),
     valid('electron/main/platform/ipc.ts', "import { ipcMain } from 'electron';\nimport { h } from '../app/handlers';"),
     valid('electron/main/platform/secrets.ts', "import Store from 'electron-store';\nimport { safeStorage } from 'electron/main';"),
+    // electron/main's parts: the composition root sees everything; app and platform use services
+    valid('electron/main/index.ts', "import { createApp } from './app/create-app.js';\nimport { render } from './services/email/render.js';\nimport { deskNotificationSender } from './desk-sender.js';"),
+    valid('electron/main/desk-sender.ts', "import type { AppContext } from './app/context.js';\nimport { createNotificationService } from './services/notifications/service.js';"),
+    valid('electron/main/app/slips/handlers.ts', "import { slipJobs } from '../../services/slips/slip-jobs.js';"),
+    valid('electron/main/platform/printouts.ts', "import type { Printouts } from '../services/slips/printouts.js';\nimport { ipc } from './ipc.js';"),
+    valid('electron/main/services/notifications/service.ts', "import { render } from '../email/render.js';\nimport { q } from '../../../../db/queries/outbox.js';"),
+    valid('electron/main/sqlite-binding.ts', "import { x } from './services/jobs/sliced-job.js';"),
+    // the web host is the dev/test composition root: it may use platform's Electron-free helpers
+    valid('electron/web-host/static-files.ts', "import { resolveAppFile } from '../main/platform/protocol-paths.js';\nimport { deskNotificationSender } from '../main/desk-sender.js';"),
+    // shared and renderer: pure and browser packages are fine
+    valid('shared/domain/money.test.ts', "import fc from 'fast-check';\nimport { it } from 'vitest';"),
+    valid('renderer/features/import/Preview.tsx', "import Papa from 'papaparse';\nimport { useState } from 'react';"),
+    valid('renderer/api/client.ts', "import { z } from 'zod';\nimport { create } from 'zustand';"),
+    // Node and main-only packages are for main and the other Node layers
+    valid('db/open.ts', "import { mkdirSync } from 'node:fs';\nimport Database from 'better-sqlite3';"),
+    valid('electron/main/services/notifications/smtp.ts', "import nodemailer from 'nodemailer';\nimport { setTimeout } from 'node:timers/promises';"),
+    valid('server/app.ts', "import http from 'node:http';"),
     // server: shared, db, itself
     valid('server/sync/push.ts', "import { q } from '../../db/queries';\nimport { m } from '../../shared/domain/machine';\nimport { s } from '../store';"),
     // preload: electron allowed, shared
@@ -109,6 +147,33 @@ ruleTester.run('local/layering', layering.rules.layering, {
     moduleErr('electron/main/app/x.ts', "const e = await import('electron');"),
     moduleErr('electron/main/app/x.ts', "type W = import('electron').BrowserWindow;"),
     moduleErr('electron/main/app/settings.ts', "import Store from 'electron-store';"),
+    // electron/main's parts: services may not import app
+    innerErr('electron/main/services/notifications/desk-sender.ts', "import type { AppContext } from '../../app/context.js';"),
+    innerErr('electron/main/services/slips/slip-jobs.ts', "export { dispatch } from '../../app/dispatch.js';"),
+    innerErr('electron/main/services/email/render.ts', "type C = import('../../app/context').AppContext;"),
+    // ... platform is for the composition root only
+    innerErr('electron/main/app/slips/handlers.ts', "import { showItem } from '../../platform/printouts.js';"),
+    innerErr('electron/main/services/slips/printouts.ts', "import { openPath } from '../../platform/dialogs.js';"),
+    innerErr('electron/main/sqlite-binding.ts', "import { isPackaged } from './platform/lifecycle.js';"),
+    innerErr('electron/main/sync/pusher.ts', "const p = await import('../platform/lifecycle.js');"),
+    // ... and nothing it wires imports the composition root
+    innerErr('electron/main/app/create-app.ts', "import { deskNotificationSender } from '../desk-sender.js';"),
+    innerErr('electron/main/platform/ipc.ts', "import '../index.js';"),
+    innerErr('electron/main/services/jobs/sliced-job.ts', "import { x } from '../../desk-sender';"),
+    // shared and renderer: no Node built-ins, prefixed or bare
+    nodeErr('shared/domain/order.ts', "import { readFileSync } from 'node:fs';"),
+    nodeErr('shared/domain/order.ts', "import path from 'path';"),
+    nodeErr('shared/contract/index.ts', "import { randomUUID } from 'crypto';"),
+    nodeErr('shared/domain/order.test.ts', "import { tmpdir } from 'node:os';"),
+    nodeErr('renderer/api/client.ts', "import { readFile } from 'fs/promises';"),
+    nodeErr('renderer/api/client.ts', "const { EventEmitter } = await import('node:events');"),
+    nodeErr('renderer/features/x.tsx', "type B = import('node:buffer').Buffer;"),
+    // ... and no main-only packages, even for types
+    nodeErr('shared/domain/x.ts', "import type { Database } from 'better-sqlite3';"),
+    nodeErr('shared/domain/x.ts', "import nodemailer from 'nodemailer';"),
+    nodeErr('renderer/api/client.ts', "import twilio from 'twilio';"),
+    nodeErr('renderer/features/slips/x.tsx', "import PDFDocument from 'pdfkit';"),
+    nodeErr('renderer/features/x.tsx', "export * from 'smtp-server';"),
     // server: no electron/main, renderer, electron
     layerErr('server/sync/push.ts', "import { h } from '../../electron/main/app/handlers';"),
     layerErr('server/sync/push.ts', "import { s } from '../../renderer/stores/orders';"),
