@@ -13,7 +13,7 @@ import type { OrderStore } from '../../db/store.js';
 import { resolveActor } from '../../electron/main/app/actor.js';
 import type { Actor } from '../../electron/main/app/context.js';
 import { createApp } from '../../electron/main/app/create-app.js';
-import { ship } from '../../electron/main/app/mutations/ship.js';
+import { ship } from '../../electron/main/app/packing/ship.js';
 import { loadSlipData, type SlipData } from '../../electron/main/services/slips/slip-data.js';
 import type { ImportReport, SlipJob } from '../../shared/contract/index.js';
 import type { BenchFigure } from './run.js';

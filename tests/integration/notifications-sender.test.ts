@@ -4,7 +4,7 @@ import { memoryNotificationSettings } from '../../electron/main/services/notific
 import type { MailSettings, NotificationSettingsStore } from '../../electron/main/services/notifications/ports.js';
 import { createNotificationService, type RunningNotificationService } from '../../electron/main/services/notifications/service.js';
 import { createMailer } from '../../electron/main/services/notifications/smtp.js';
-import { runMutation } from '../../electron/main/app/mutations/pipeline.js';
+import { runMutation } from '../../electron/main/app/write-path/pipeline.js';
 import { renderEmail } from '../../electron/main/services/email/render.js';
 import { allSamples } from '../../electron/main/services/email/samples.js';
 import { formatMoney } from '../../shared/domain/money.js';

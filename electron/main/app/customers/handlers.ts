@@ -3,7 +3,7 @@ import type { ParsedInput, SavedAddress } from '../../../../shared/contract/inde
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
 import type { HandlerGroup } from '../handlers.js';
-import { runMutation } from '../mutations/pipeline.js';
+import { runMutation } from '../write-path/pipeline.js';
 import { parseAddress, toSavedAddress, writeAddress } from './address-book.js';
 
 export type CustomerCall = 'customers.addresses' | 'customers.saveAddress';

@@ -5,8 +5,8 @@ import type { CallOutput, ParsedInput } from '../../../../shared/contract/index.
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
-import { orderConfirmationContent } from '../mutations/notification-content.js';
-import { runOrderMutation, unchanged } from '../mutations/pipeline.js';
+import { orderConfirmationContent } from '../write-path/notification-content.js';
+import { runOrderMutation, unchanged } from '../write-path/pipeline.js';
 
 type Output = CallOutput<'orders.resendConfirmation'>;
 

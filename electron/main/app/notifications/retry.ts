@@ -3,7 +3,7 @@ import type { NotificationRetryReport } from '../../../../shared/contract/index.
 import type { NotificationStatus } from '../../../../shared/domain/notifications.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
-import { afterCommit, runMutation, unchanged } from '../mutations/pipeline.js';
+import { afterCommit, runMutation, unchanged } from '../write-path/pipeline.js';
 import { loadNotificationFor } from './access.js';
 
 /** Why a row in this status can't go back in the queue, or null when it can (only failed rows). */

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { claimChangesView, decideStoreClaims, type StoreClaimStep } from '../../../../shared/domain/store-claims.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { afterCommit, runMutation, runOrderMutation } from '../mutations/pipeline.js';
+import { afterCommit, runMutation, runOrderMutation } from '../write-path/pipeline.js';
 
 /**
  * The stores of an order whose part the actor packs: the seller's stores among the order's,

@@ -1,13 +1,13 @@
 import type { AppContext } from '../context.js';
 import type { HandlerGroup } from '../handlers.js';
 import { answerWithDetail } from '../answer-with-detail.js';
-import { placeHold, releaseHold } from '../mutations/hold.js';
+import { placeHold, releaseHold } from '../orders/hold.js';
 import { ok } from '../../../../shared/domain/result.js';
-import { applyToEach } from './bulk.js';
+import { applyToEach } from '../bulk/apply-to-each.js';
 import { claimOrder, releaseOwnClaim } from './claim.js';
-import { markDelivered } from './deliver.js';
+import { markDelivered } from '../delivery/mark-delivered.js';
 import { lookupOrder } from './lookup.js';
-import { updateShippingAddress } from './shipping-address.js';
+import { updateShippingAddress } from '../customers/shipping-address.js';
 
 export type PackingCall =
   | 'orders.lookup'

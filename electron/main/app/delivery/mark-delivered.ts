@@ -6,9 +6,9 @@ import { checkTransition } from '../../../../shared/domain/order-status.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { scopeOf } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { byStore } from '../mutations/by-store.js';
-import { deliveredContent } from '../mutations/notification-content.js';
-import { runOrderMutation } from '../mutations/pipeline.js';
+import { byStore } from '../write-path/by-store.js';
+import { deliveredContent } from '../write-path/notification-content.js';
+import { runOrderMutation } from '../write-path/pipeline.js';
 
 /**
  * order.markDelivered@1: a parcel (or every undelivered parcel the caller can see) arrived,

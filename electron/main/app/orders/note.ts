@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import { runMutation } from './pipeline.js';
+import { runMutation } from '../write-path/pipeline.js';
 
 /**
  * order.addNote@1: an internal note on the timeline, for staff only. Allowed in any status.

@@ -4,7 +4,7 @@ import { CARRIER_LABELS, checkTracking, normalizeTrackingNumber, type Tracking }
 import type { OrderStore } from '../../../../db/store.js';
 import { runInSlices, type CancelFlag, type RunningJobs } from '../../services/jobs/sliced-job.js';
 import type { Actor, AppContext } from '../context.js';
-import { ship } from '../mutations/ship.js';
+import { ship } from '../packing/ship.js';
 import { fieldOf, headerWidth, mapColumns, parseCarrier, type ColumnMap } from './columns.js';
 import { decodeCsv } from './decode-csv.js';
 import { parseCsv, type CsvRecord } from './parse-csv.js';

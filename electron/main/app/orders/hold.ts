@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { checkPlaceHold, checkReleaseHold } from '../../../../shared/domain/hold.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
-import { runOrderMutation } from './pipeline.js';
+import { runOrderMutation } from '../write-path/pipeline.js';
 
 /** order.placeHold@1: takes an order out of "to pack" until someone releases it. */
 export function placeHold(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.placeHold'>): Result<{ orderId: number }> {

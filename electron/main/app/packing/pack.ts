@@ -1,9 +1,9 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type { Actor, AppContext } from '../context.js';
-import { byStore } from './by-store.js';
+import { byStore } from '../write-path/by-store.js';
 import { itemsInScope, loadItems } from './order-items.js';
-import { runOrderMutation } from './pipeline.js';
+import { runOrderMutation } from '../write-path/pipeline.js';
 
 /**
  * order.markPacked@1: records units as packed (in the box, not yet handed to a carrier), which is

@@ -9,9 +9,9 @@ import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { checkTracking } from '../../../../shared/domain/tracking.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import type { Actor, AppContext } from '../context.js';
-import { shippedContent, smsRecipient } from './notification-content.js';
+import { shippedContent, smsRecipient } from '../write-path/notification-content.js';
 import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
-import { runOrderMutation, unchanged } from './pipeline.js';
+import { runOrderMutation, unchanged } from '../write-path/pipeline.js';
 
 /**
  * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
