@@ -3,7 +3,7 @@ import { InvalidCursorError } from '../../../db/queries/queue.js';
 import { calls, isCallName, MAX_INPUT_BYTES, roleHas, type CallName } from '../../../shared/contract/index.js';
 import { fail, type Result } from '../../../shared/domain/result.js';
 import type { Actor, AppContext } from './context.js';
-import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handlers.js';
+import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handler-types.js';
 
 /** A contract call answers now, an async one (ASYNC_CALLS) later; a name only known at run time, either. */
 export type DispatchAnswer<N extends string> = N extends AsyncCall

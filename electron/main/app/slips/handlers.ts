@@ -5,7 +5,7 @@ import { defaultSlipsDir, webPrintouts } from '../../services/slips/printouts.js
 import { createSlipJobs, type StoredSlipJob } from '../../services/slips/slip-jobs.js';
 import { loadOrderFor, scopeOf } from '../access.js';
 import type { Actor, AppContext } from '../context.js';
-import type { HandlerGroup } from '../handlers.js';
+import type { HandlerGroup } from '../handler-types.js';
 
 export type SlipCall = 'slips.start' | 'slips.status' | 'slips.cancel' | 'slips.open';
 
