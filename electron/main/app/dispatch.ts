@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InvalidCursorError } from '../../../db/queries/queue.js';
 import { calls, isCallName, MAX_INPUT_BYTES, roleHas, type CallName } from '../../../shared/contract/index.js';
 import { fail, type Result } from '../../../shared/domain/result.js';
+import { withScope } from './access.js';
 import type { Actor, AppContext } from './context.js';
 import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handler-types.js';
 
@@ -66,7 +67,7 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { c
     };
     try {
       const handler = handlers[name] as Handler<CallName>;
-      const result: Result<unknown> | Promise<Result<unknown>> = handler(parsed.data as never, actor);
+      const result: Result<unknown> | Promise<Result<unknown>> = handler(parsed.data as never, withScope(actor));
       if (result instanceof Promise) return result.then(checked).catch(faulted);
       return checked(result);
     } catch (error) {

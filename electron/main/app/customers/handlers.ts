@@ -1,7 +1,7 @@
 import { findCustomer, listAddresses } from '../../../../db/queries/addresses.js';
 import type { ParsedInput, SavedAddress } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
+import type { CallActor, AppContext } from '../context.js';
 import type { HandlerGroup } from '../handler-types.js';
 import { answerWithDetail } from '../answer-with-detail.js';
 import { runMutation } from '../write-path/pipeline.js';
@@ -17,7 +17,7 @@ const noSuchCustomer = (customerId: number) => fail('NOT_FOUND', `There is no cu
  * the one-default rule). It touches no order, so it writes no timeline entry, but it is a
  * mutation all the same: one transaction and an outbox row for the shop backend.
  */
-function saveAddress(ctx: AppContext, actor: Actor, input: ParsedInput<'customers.saveAddress'>): Result<SavedAddress[]> {
+function saveAddress(ctx: AppContext, actor: CallActor, input: ParsedInput<'customers.saveAddress'>): Result<SavedAddress[]> {
   const { store } = ctx;
   const address = parseAddress(input.address);
   if (!address.ok) return address;

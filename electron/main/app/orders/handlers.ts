@@ -1,7 +1,7 @@
 import { loadOrderDetail } from '../../../../db/queries/order-detail.js';
 import { listQueue } from '../../../../db/queries/queue.js';
 import { fail, ok } from '../../../../shared/domain/result.js';
-import { loadOrderFor, scopeOf, viewerOf } from '../access.js';
+import { loadOrderFor, viewerOf } from '../access.js';
 import { answerWithDetail } from '../answer-with-detail.js';
 import type { AppContext } from '../context.js';
 import type { HandlerGroup } from '../handler-types.js';
@@ -17,15 +17,13 @@ export function orderHandlers(ctx: AppContext): HandlerGroup<OrderCall> {
 
   return {
     'orders.list': (input, actor) => {
-      if (input.storeId !== undefined && actor.storeIds !== null && !actor.storeIds.includes(input.storeId)) {
-        return fail('FORBIDDEN', "That store isn't one of yours.");
-      }
-      const storeIds = input.storeId !== undefined ? [input.storeId] : actor.storeIds;
+      const stores = input.storeId === undefined ? actor.scope : actor.scope.narrowTo(input.storeId);
+      if (stores === null) return fail('FORBIDDEN', "That store isn't one of yours.");
       return ok(
         listQueue(store, {
           view: input.view,
-          storeIds,
-          scope: scopeOf(actor),
+          stores,
+          scope: actor.scope,
           minAgeDays: input.minAgeDays,
           search: input.search,
           sort: input.sort,

@@ -1,6 +1,6 @@
 import type { OrderItem } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
-import type { Actor } from '../context.js';
+import type { CallActor } from '../context.js';
 
 export function loadItems(store: OrderStore, orderId: number): OrderItem[] {
   // Hand-written: read by every pack and ship, where a Kysely compile costs more than the query.
@@ -8,8 +8,8 @@ export function loadItems(store: OrderStore, orderId: number): OrderItem[] {
 }
 
 /** Items the actor may pack or ship: a seller only touches their own stores' items. */
-export function itemsInScope(items: OrderItem[], actor: Actor): OrderItem[] {
-  return actor.storeIds === null ? items : items.filter((item) => actor.storeIds!.includes(item.store_id));
+export function itemsInScope(items: OrderItem[], actor: CallActor): OrderItem[] {
+  return actor.scope.filter(items, (item) => item.store_id);
 }
 
 export { toFulfillable } from '../../../../db/queries/items.js';

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
+import type { CallActor, AppContext } from '../context.js';
 import { byStore } from '../write-path/by-store.js';
 import { itemsInScope, loadItems } from './order-items.js';
 import { runOrderMutation } from '../write-path/pipeline.js';
@@ -10,7 +10,7 @@ import { runOrderMutation } from '../write-path/pipeline.js';
  * what verifies them for shipping. The timeline says whether they were scanned or ticked by hand.
  * Packing is only for paid orders not on hold, and never beyond what is still to ship.
  */
-export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
+export function markPacked(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.markPacked@1', args: input }, input.orderId, (tx, order) => {
     if (order.status !== 'processing') {

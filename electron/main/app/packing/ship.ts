@@ -8,7 +8,7 @@ import { isPaid } from '../../../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { checkTracking } from '../../../../shared/domain/tracking.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
-import type { Actor, AppContext } from '../context.js';
+import type { CallActor, AppContext } from '../context.js';
 import { shippedContent, smsRecipient } from '../write-path/notification-content.js';
 import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
 import { runOrderMutation, unchanged } from '../write-path/pipeline.js';
@@ -22,7 +22,7 @@ import { runOrderMutation, unchanged } from '../write-path/pipeline.js';
  * writes nothing (no parcel, outbox row, timeline entry or email), so a double click or a retried
  * request can't create a second parcel or tell the backend twice.
  */
-export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
+export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.ship@1', args: input }, input.orderId, (tx, order) => {
     const existing = store.selectOne<{ order_id: number }>('SELECT order_id FROM shipments WHERE id = ?', [input.shipmentId]);

@@ -1,14 +1,14 @@
 import type { StoreSummary } from '../../../../shared/contract/index.js';
 import { ok } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
+import type { CallActor, AppContext } from '../context.js';
 import type { HandlerGroup } from '../handler-types.js';
 
 export type SessionCall = 'session.get' | 'stores.list';
 
-function listStores(ctx: AppContext, actor: Actor): StoreSummary[] {
-  let query = ctx.store.q.selectFrom('stores').select(['id', 'slug', 'name', 'is_demo']).orderBy('name');
-  if (actor.storeIds !== null) query = query.where('id', 'in', actor.storeIds.length ? [...actor.storeIds] : [-1]);
-  return ctx.store.all(query).map((s) => ({ id: s.id, slug: s.slug, name: s.name, isDemo: s.is_demo === 1 }));
+function listStores(ctx: AppContext, actor: CallActor): StoreSummary[] {
+  const query = ctx.store.q.selectFrom('stores').select(['id', 'slug', 'name', 'is_demo']).orderBy('name');
+  // Filtered here rather than in SQL: a desk has a handful of stores.
+  return actor.scope.filter(ctx.store.all(query), (s) => s.id).map((s) => ({ id: s.id, slug: s.slug, name: s.name, isDemo: s.is_demo === 1 }));
 }
 
 /** Who is at this desk and which stores they see. */
