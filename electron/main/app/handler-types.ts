@@ -1,6 +1,6 @@
 import type { CallName, CallOutput, ParsedInput } from '../../../shared/contract/index.js';
 import type { Result } from '../../../shared/domain/result.js';
-import type { Actor } from './context.js';
+import type { CallActor } from './context.js';
 
 /**
  * Calls that answer later because they wait on something outside the database (the mail server,
@@ -18,7 +18,7 @@ export type AsyncCall = (typeof ASYNC_CALLS)[number];
 
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
-  actor: Actor,
+  actor: CallActor,
 ) => N extends AsyncCall ? Promise<Result<CallOutput<N>>> : Result<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
 /** A feature's slice of the table; createHandlers checks that the slices cover every call. */
