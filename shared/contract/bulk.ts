@@ -79,7 +79,7 @@ export const bulkCalls = {
   }),
   /** Stop a running import after the slice of lines it is in; its answer then reports the lines not reached. */
   'shipments.importCancel': defineCall({
-    kind: 'mutation',
+    kind: 'local',
     input: importRefSchema,
     output: importProgressSchema,
     permission: 'orders.fulfill',

@@ -67,14 +67,14 @@ export const notificationCalls = {
   }),
   /** Save the settings whole or not at all; field errors for the form. Secrets: omitted keeps, null deletes. */
   'settings.notifications.save': defineCall({
-    kind: 'mutation',
+    kind: 'local',
     input: saveNotificationSettingsInputSchema,
     output: notificationSettingsViewSchema,
     permission: 'settings.manage',
   }),
   /** Send one test email with the saved settings or a draft of them; says what the server answered. */
   'settings.notifications.testSend': defineCall({
-    kind: 'mutation',
+    kind: 'local',
     input: testSendInputSchema,
     output: testSendOutputSchema,
     permission: 'settings.manage',

@@ -15,7 +15,7 @@ export const slipsProgressSchema = slipJobSchema;
 export const slipCalls = {
   /** Start rendering packing slips for many orders into one PDF; progress arrives as slips.progress. */
   'slips.start': defineCall({
-    kind: 'mutation',
+    kind: 'local',
     input: slipStartInputSchema,
     output: slipJobSchema,
     permission: 'orders.read',
@@ -27,7 +27,7 @@ export const slipCalls = {
     permission: 'orders.read',
   }),
   'slips.cancel': defineCall({
-    kind: 'mutation',
+    kind: 'local',
     input: slipJobRefSchema,
     output: slipJobSchema,
     permission: 'orders.read',

@@ -6,6 +6,7 @@ import {
 import { ok, type Failure, type Result } from '../../../../shared/domain/result.js';
 import type { Order } from '../../../../db/schema.js';
 import { loadOrderFor } from '../access.js';
+import { enterWritePath } from './call-kind.js';
 import type { CallActor, AppContext } from '../context.js';
 
 /** Thrown inside the transaction to roll it back; never escapes runMutation. */
@@ -81,6 +82,7 @@ export function runMutation<T>(
   mutation: { name: string; args: unknown },
   body: (tx: MutationTx) => MutationOutcome<T>,
 ): Result<T> {
+  enterWritePath(mutation.name);
   const { store } = ctx;
   const touched = new Set<number>();
   const notified: number[] = [];
