@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { claimChangesView, decideStoreClaims, type StoreClaimStep } from '../../../../shared/domain/store-claims.js';
 import { loadOrderFor } from '../access.js';
 import type { CallActor, AppContext } from '../context.js';
-import { afterCommit, runMutation, runOrderMutation } from '../write-path/pipeline.js';
+import { afterCommit, runMutation, runOrderMutation, unchanged } from '../write-path/pipeline.js';
 
 /**
  * The stores of an order whose part the actor packs: the seller's stores among the order's,
@@ -117,7 +117,10 @@ export function releaseOwnClaim(ctx: AppContext, actor: CallActor, input: Parsed
   if (!loaded.ok) return loaded;
   const orderId = loaded.value.id;
   const ours = findClaims(store, orderId, packedStores(store, actor, orderId)).filter((row) => row.station_id === actor.stationId);
-  if (ours.length === 0) return ok({ orderId });
+  // Nothing of ours to let go: the write path's "done already", which writes and sends nothing.
+  if (ours.length === 0) {
+    return runMutation(ctx, actor, { name: 'order.releaseClaim@2', args: { ...input, storeIds: [] } }, () => unchanged({ orderId }));
+  }
   const storeIds = ours.map((row) => row.store_id);
   return runMutation(ctx, actor, { name: 'order.releaseClaim@2', args: { ...input, storeIds } }, (tx) => {
     const dropped = releaseClaims(store, orderId, storeIds, actor.stationId);

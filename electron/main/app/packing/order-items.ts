@@ -1,4 +1,5 @@
 import type { OrderItem } from '../../../../db/schema.js';
+import type { PackingItem } from '../../../../shared/domain/packing.js';
 import type { OrderStore } from '../../../../db/store.js';
 import type { CallActor } from '../context.js';
 
@@ -13,3 +14,14 @@ export function itemsInScope(items: OrderItem[], actor: CallActor): OrderItem[] 
 }
 
 export { toFulfillable } from '../../../../db/queries/items.js';
+
+/** An order_items row as the packing rules (shared with the packing screen) see it. */
+export const toPackable = (item: OrderItem): PackingItem => ({
+  id: item.id,
+  sku: item.sku,
+  barcode: item.barcode,
+  quantity: item.quantity,
+  packedQuantity: item.packed_quantity,
+  fulfilledQuantity: item.fulfilled_quantity,
+  isDigital: item.is_digital === 1,
+});
