@@ -5,7 +5,8 @@
  */
 export type StoreScope = readonly number[] | null;
 
-export const inScope = (scope: StoreScope, storeId: number): boolean => Scope.from(scope).canSee(storeId);
+// Scope.canSee on the list form, without making a Scope per row (slip rendering asks per line).
+export const inScope = (scope: StoreScope, storeId: number): boolean => scope === null || scope.includes(storeId);
 
 /** Store ids, or how to load them when they are needed. */
 type StoreList = readonly number[] | (() => readonly number[]);
