@@ -2,7 +2,7 @@ import type { Claim } from '../../shared/contract/schemas.js';
 import { shownClaim, type StoreClaimHolder } from '../../shared/domain/store-claims.js';
 import type { OrderClaimTable } from '../schema.js';
 import type { OrderStore } from '../store.js';
-import { inScope, type StoreScope } from './scope.js';
+import { inScope, type Scope, type StoreScope } from './scope.js';
 
 // Claims are kept per (order, store): each seller packs only their own store's part of an order.
 // Hand-written SQL: claims are read on every queue page and order page.
@@ -57,12 +57,13 @@ export function releaseClaims(store: OrderStore, orderId: number, storeIds: read
  * viewer's own stores count, so a seller never learns which station or person is packing
  * another seller's part of a shared order. Orders with no such claim are absent from the map.
  */
-export function shownClaims(store: OrderStore, orderIds: readonly number[], scope: StoreScope, stationId: string, now: number): Map<number, ClaimRow> {
+export function shownClaims(store: OrderStore, orderIds: readonly number[], scope: Scope, stationId: string, now: number): Map<number, ClaimRow> {
   const shown = new Map<number, ClaimRow>();
   if (orderIds.length === 0) return shown;
-  const rows = store
-    .select<ClaimRow>(`SELECT * FROM order_claims WHERE order_id IN (${orderIds.map(() => '?').join(',')}) AND expires_at > ?`, [...orderIds, now])
-    .filter((row) => inScope(scope, row.store_id));
+  const rows = scope.filter(
+    store.select<ClaimRow>(`SELECT * FROM order_claims WHERE order_id IN (${orderIds.map(() => '?').join(',')}) AND expires_at > ?`, [...orderIds, now]),
+    (row) => row.store_id,
+  );
   const byOrder = new Map<number, ClaimRow[]>();
   for (const row of rows) byOrder.set(row.order_id, [...(byOrder.get(row.order_id) ?? []), row]);
   for (const [orderId, claims] of byOrder) {

@@ -25,7 +25,7 @@ interface ItemRow {
 }
 import type { OrderStore } from '../store.js';
 import { shownClaims, toClaimView } from './claims.js';
-import { inScope, type StoreScope } from './scope.js';
+import type { Scope } from './scope.js';
 
 const TIMELINE_LIMIT = 500;
 const eventDataSchema = z.record(z.string(), z.unknown());
@@ -53,20 +53,23 @@ function parseJson<T>(text: string, schema: z.ZodType<T>): T {
  * (order_id, id, store_id) newest first and decides each entry on the index, reading only the
  * rows it returns, with no sort.
  */
-export function loadTimeline(store: OrderStore, orderId: number, scope: StoreScope, limit = TIMELINE_LIMIT): OrderEvent[] {
-  if (scope === null) {
-    return store.select<OrderEvent>('SELECT * FROM order_events WHERE order_id = ? ORDER BY id DESC LIMIT ?', [orderId, limit]);
-  }
-  const own = scope.length === 0 ? '' : ` OR store_id IN (${scope.map(() => '?').join(', ')})`;
-  return store.select<OrderEvent>(
-    `SELECT * FROM order_events WHERE order_id = ? AND (store_id IS NULL${own}) ORDER BY id DESC LIMIT ?`,
-    [orderId, ...scope, limit],
-  );
+export function loadTimeline(store: OrderStore, orderId: number, scope: Scope, limit = TIMELINE_LIMIT): OrderEvent[] {
+  return scope.match({
+    everyStore: () =>
+      store.select<OrderEvent>('SELECT * FROM order_events WHERE order_id = ? ORDER BY id DESC LIMIT ?', [orderId, limit]),
+    stores: (storeIds) => {
+      const own = storeIds.length === 0 ? '' : ` OR store_id IN (${storeIds.map(() => '?').join(', ')})`;
+      return store.select<OrderEvent>(
+        `SELECT * FROM order_events WHERE order_id = ? AND (store_id IS NULL${own}) ORDER BY id DESC LIMIT ?`,
+        [orderId, ...storeIds, limit],
+      );
+    },
+  });
 }
 
 /** Who is looking: their store scope, their station (to tell own claims apart) and the time. */
 export interface Viewer {
-  scope: StoreScope;
+  scope: Scope;
   stationId: string;
   now: number;
 }
@@ -89,15 +92,16 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
      FROM order_items i JOIN stores s ON s.id = i.store_id WHERE i.order_id = ? ORDER BY i.id`,
     [order.id],
   );
-  const items = allItems.filter((item) => inScope(scope, item.store_id));
+  const items = scope.filter(allItems, (item) => item.store_id);
   const money = moneyFor(
     orderFigures(order),
     storeItemsOf(allItems.map((i) => ({ storeId: i.store_id, quantity: i.quantity, unitPriceCents: i.unit_price_cents }))),
-    scope,
+    scope.storeIds,
   );
-  const shipmentRows = store
-    .select<Shipment>('SELECT * FROM shipments WHERE order_id = ? ORDER BY shipped_at, id', [order.id])
-    .filter((shipment) => inScope(scope, shipment.store_id));
+  const shipmentRows = scope.filter(
+    store.select<Shipment>('SELECT * FROM shipments WHERE order_id = ? ORDER BY shipped_at, id', [order.id]),
+    (shipment) => shipment.store_id,
+  );
   const shipmentItems = shipmentRows.length
     ? store.select<{ shipment_id: string; order_item_id: number; quantity: number }>(
         `SELECT si.shipment_id, si.order_item_id, si.quantity FROM shipment_items si JOIN shipments s ON s.id = si.shipment_id

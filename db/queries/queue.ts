@@ -5,17 +5,17 @@ import type { Queue } from '../../shared/domain/queue.js';
 import type { OrderStore } from '../store.js';
 import { shownClaims } from './claims.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { StoreScope } from './scope.js';
+import type { Scope } from './scope.js';
 import { toFtsQuery } from './search.js';
 
 const DAY_MS = 86_400_000;
 
 export interface QueueQuery {
   view: QueueView;
-  /** Stores to list; null = every store (admins only). */
-  storeIds: readonly number[] | null;
+  /** Stores to list: the caller's scope, or that narrowed to one store. */
+  stores: Scope;
   /** Limits per-row details (item counts, store names) to what the caller may see. */
-  scope: StoreScope;
+  scope: Scope;
   minAgeDays?: number | undefined;
   search?: string | undefined;
   sort: 'oldest' | 'newest';
@@ -120,18 +120,19 @@ function searchPage(store: OrderStore, match: string, q: QueueQuery, afterId: nu
   if (afterId !== null) query = query.where(sql.ref('f.rowid'), '<', afterId);
   if (queue) query = query.where('o.queue', '=', queue);
   if (maxPlacedAt !== null) query = query.where('o.placed_at', '<=', maxPlacedAt);
-  if (q.storeIds) {
-    const storeIds = [...q.storeIds];
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('order_stores as s')
-          .select(sql.lit(1).as('one'))
-          .whereRef('s.order_id', '=', 'o.id')
-          .where('s.store_id', 'in', storeIds.length > 0 ? storeIds : [-1]),
+  query = q.stores.match({
+    everyStore: () => query,
+    stores: (storeIds) =>
+      query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('order_stores as s')
+            .select(sql.lit(1).as('one'))
+            .whereRef('s.order_id', '=', 'o.id')
+            .where('s.store_id', 'in', storeIds.length > 0 ? [...storeIds] : [-1]),
+        ),
       ),
-    );
-  }
+  });
   return store.all(query.orderBy(sql.ref('f.rowid'), 'desc').limit(q.limit)) as RawRow[];
 }
 
@@ -156,9 +157,9 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
   const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null }]));
   if (orderIds.length === 0) return extras;
   const ids = orderIds.map(() => '?').join(',');
-  const scope = q.scope === null ? '' : `AND store_id IN (${q.scope.length ? q.scope.map(() => '?').join(',') : 'NULL'})`;
-  const scopeIds = q.scope ?? [];
-  if (q.scope === null) {
+  const inScope = q.scope.sqlIn('s.store_id');
+  const seller = q.scope.match({ everyStore: () => null, stores: (storeIds) => storeIds });
+  if (seller === null) {
     const counts = store.select<{ order_id: number; n: number }>(
       `SELECT order_id, sum(quantity) AS n FROM order_items WHERE order_id IN (${ids}) GROUP BY order_id`,
       orderIds,
@@ -175,7 +176,7 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
     const perStore = new Map<number, StoreItems[]>();
     const shared = new Set<number>();
     for (const line of lines) {
-      if (q.scope.includes(line.store_id)) extras.get(line.order_id)!.itemCount += line.quantity;
+      if (seller.includes(line.store_id)) extras.get(line.order_id)!.itemCount += line.quantity;
       else shared.add(line.order_id);
       let stores = perStore.get(line.order_id);
       if (!stores) perStore.set(line.order_id, (stores = []));
@@ -190,13 +191,13 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
         `SELECT id, subtotal_cents, shipping_cents, tax_cents, discount_cents, total_cents FROM orders WHERE id IN (${sharedIds.map(() => '?').join(',')})`,
         sharedIds,
       );
-      for (const order of figures) extras.get(order.id)!.share = moneyFor(orderFigures(order), perStore.get(order.id)!, q.scope);
+      for (const order of figures) extras.get(order.id)!.share = moneyFor(orderFigures(order), perStore.get(order.id)!, seller);
     }
   }
   const names = store.select<{ order_id: number; name: string }>(
     `SELECT s.order_id, st.name FROM order_stores s JOIN stores st ON st.id = s.store_id
-     WHERE s.order_id IN (${ids}) ${scope.replace('store_id', 's.store_id')} ORDER BY st.name`,
-    [...orderIds, ...scopeIds],
+     WHERE s.order_id IN (${ids}) ${inScope.sql} ORDER BY st.name`,
+    [...orderIds, ...inScope.params],
   );
   for (const row of names) extras.get(row.order_id)!.storeNames.push(row.name);
   // Only claims on the caller's stores: a seller never sees who packs another seller's part.
@@ -248,15 +249,18 @@ export function listQueue(store: OrderStore, q: QueueQuery): { rows: QueueRow[];
     if (match === null) return { rows: [], nextCursor: null };
     raw = searchPage(store, match, q, after ? after[1] : null);
     isSearch = true;
-  } else if (q.storeIds === null) {
-    raw = keysetPage(store, null, q, after);
   } else {
-    const asc = q.sort === 'oldest';
-    raw = q.storeIds
-      .flatMap((storeId) => keysetPage(store, storeId, q, after))
-      .sort((a, b) => (asc ? a.placed_at - b.placed_at || a.id - b.id : b.placed_at - a.placed_at || b.id - a.id));
-    // An order in two of the seller's stores comes back from both ranges.
-    raw = raw.filter((row, index) => index === 0 || raw[index - 1]!.id !== row.id).slice(0, q.limit);
+    raw = q.stores.match({
+      everyStore: () => keysetPage(store, null, q, after),
+      stores: (storeIds) => {
+        const asc = q.sort === 'oldest';
+        const merged = storeIds
+          .flatMap((storeId) => keysetPage(store, storeId, q, after))
+          .sort((a, b) => (asc ? a.placed_at - b.placed_at || a.id - b.id : b.placed_at - a.placed_at || b.id - a.id));
+        // An order in two of the seller's stores comes back from both ranges.
+        return merged.filter((row, index) => index === 0 || merged[index - 1]!.id !== row.id).slice(0, q.limit);
+      },
+    });
   }
   const extras = loadExtras(store, raw.map((row) => row.id), q);
   const rows = raw.map((row) => toQueueRow(row, extras.get(row.id)!));

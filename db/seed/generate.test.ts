@@ -12,6 +12,7 @@ import { QUEUES, queueOf } from '../../shared/domain/queue.js';
 import { checkTracking, type Carrier } from '../../shared/domain/tracking.js';
 import { openStore } from '../open.js';
 import { listQueue } from '../queries/queue.js';
+import { Scope } from '../queries/scope.js';
 import { refreshOrderSearch } from '../queries/search.js';
 import type { Order } from '../schema.js';
 import type { OrderStore } from '../store.js';
@@ -358,7 +359,7 @@ describe('seedMarketplace', () => {
   describe('search through listQueue', () => {
     const search = (text: string): OrderListOutput =>
       orderListOutputSchema.parse(
-        listQueue(store, { view: 'all', storeIds: null, scope: null, search: text, sort: 'newest', limit: 200, now: DEFAULT_SEED_NOW, stationId: 'test' }),
+        listQueue(store, { view: 'all', stores: Scope.everyStore(), scope: Scope.everyStore(), search: text, sort: 'newest', limit: 200, now: DEFAULT_SEED_NOW, stationId: 'test' }),
       );
     const sample = () => orders().filter((_, i) => i % 97 === 13);
 

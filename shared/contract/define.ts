@@ -14,9 +14,16 @@ export type Permission =
   /** The desk's own settings (SMTP, SMS, alert threshold): admins only. */
   | 'settings.manage';
 
+/**
+ * What a call may do, enforced by main's dispatcher. Queries read. Mutations are synced changes:
+ * they go through the write path (one transaction, timeline events, an outbox row for the shop
+ * backend). Local calls act on this desk alone (a packing-slip batch, the desk's own settings,
+ * a test email) and never reach the write path, so nothing of theirs is synced.
+ */
+export type CallKind = 'query' | 'mutation' | 'local';
+
 export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  /** Queries read; mutations change state through the write path (one transaction, event, outbox). */
-  kind: 'query' | 'mutation';
+  kind: CallKind;
   input: I;
   output: O;
   permission: Permission;

@@ -204,46 +204,20 @@ export const orderDetailSchema = z.object({
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
-const itemQuantitySchema = z.object({ itemId: idSchema, quantity: z.number().int().positive().max(100_000) }).strict();
-
 export const orderRefSchema = z.object({ orderId: idSchema }).strict();
 
-export const markPackedInputSchema = z
-  .object({
-    orderId: idSchema,
-    /** Items and quantities packed; omitted means every remaining physical item. */
-    items: z.array(itemQuantitySchema).min(1).max(500).optional(),
-    /** 'scan': verified by scanning each unit at the packing station; 'manual': ticked by hand. */
-    source: z.enum(['scan', 'manual']).default('manual'),
-  })
-  .strict();
+/** Many orders at once (bulk actions, packing-slip batches). */
+export const orderIdsSchema = z.array(idSchema).min(1).max(1000);
 
-export const shipInputSchema = z
-  .object({
-    orderId: idSchema,
-    /** Made by the client so a retried request can never create a second shipment. */
-    shipmentId: uuidSchema,
-    carrier: carrierSchema,
-    trackingNumber: requiredTextSchema(64),
-    carrierName: textSchema(80).optional(),
-    trackingUrl: textSchema(2000).optional(),
-    method: textSchema(80).optional(),
-    /** Items and quantities in this parcel; omitted means every remaining physical item. */
-    items: z.array(itemQuantitySchema).min(1).max(500).optional(),
-    /** false = "don't email the customer" for this action. */
-    notifyCustomer: z.boolean().default(true),
-    /** Ship items that were not verified (packed) anyway; the reason goes on the timeline. */
-    verificationOverride: requiredTextSchema(500).optional(),
-  })
-  .strict();
-export type ShipInput = z.input<typeof shipInputSchema>;
-
-export const placeHoldInputSchema = z
-  .object({ orderId: idSchema, reason: requiredTextSchema(500, 'Give a reason for the hold.') })
-  .strict();
-
-export const addNoteInputSchema = z
-  .object({ orderId: idSchema, body: requiredTextSchema(4000, 'The note is empty.') })
-  .strict();
-
-export const ordersChangedSchema = z.object({ orderIds: z.array(idSchema) });
+/**
+ * Where a long job running in main stands (a packing-slip batch, a CSV import): its progress
+ * events and status answers have this shape, so one screen logic follows both.
+ */
+export const jobProgressSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+  error: z.string().nullable(),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlaceHold } from '../domain/hold.js';
 import { checkTracking } from '../domain/tracking.js';
-import { bulkHoldInputSchema } from './packing.js';
-import { addNoteInputSchema, placeHoldInputSchema, shipInputSchema } from './schemas.js';
+import { bulkHoldInputSchema } from './bulk.js';
+import { addNoteInputSchema, placeHoldInputSchema } from './orders.js';
+import { shipInputSchema } from './packing.js';
 
 const LOOKS_BLANK = ['\u0085', '\u200B', ' \u200C\u200D ', '\u2060', '\uFEFF', '\u00AD', '\u3000\u200B'];
 

@@ -10,10 +10,11 @@ import PDFDocument from 'pdfkit';
 import { openStore } from '../../db/open.js';
 import { refreshOrderSearch } from '../../db/queries/search.js';
 import type { OrderStore } from '../../db/store.js';
+import { withScope } from '../../electron/main/app/access.js';
 import { resolveActor } from '../../electron/main/app/actor.js';
 import type { Actor } from '../../electron/main/app/context.js';
 import { createApp } from '../../electron/main/app/create-app.js';
-import { ship } from '../../electron/main/app/mutations/ship.js';
+import { ship } from '../../electron/main/app/packing/ship.js';
 import { loadSlipData, type SlipData } from '../../electron/main/services/slips/slip-data.js';
 import type { ImportReport, SlipJob } from '../../shared/contract/index.js';
 import type { BenchFigure } from './run.js';
@@ -271,7 +272,7 @@ async function benchCsvImport(file: string, tmp: string, rows: number, log: (m: 
       const actor = adminOf(direct);
       const started = performance.now();
       for (const [i, order] of orders.entries()) {
-        const result = ship(app.ctx, actor, {
+        const result = ship(app.ctx, withScope(actor), {
           orderId: order.id,
           shipmentId: randomUUID(),
           carrier: 'ups',

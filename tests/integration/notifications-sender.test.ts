@@ -4,7 +4,8 @@ import { memoryNotificationSettings } from '../../electron/main/services/notific
 import type { MailSettings, NotificationSettingsStore } from '../../electron/main/services/notifications/ports.js';
 import { createNotificationService, type RunningNotificationService } from '../../electron/main/services/notifications/service.js';
 import { createMailer } from '../../electron/main/services/notifications/smtp.js';
-import { runMutation } from '../../electron/main/app/mutations/pipeline.js';
+import { withScope } from '../../electron/main/app/access.js';
+import { runMutation } from '../../electron/main/app/write-path/pipeline.js';
 import { renderEmail } from '../../electron/main/services/email/render.js';
 import { allSamples } from '../../electron/main/services/email/samples.js';
 import { formatMoney } from '../../shared/domain/money.js';
@@ -182,7 +183,7 @@ describe('every kind of email', () => {
   it('arrives with its facts in both parts and the same headers, queued through the write path', async () => {
     const [orderId] = packedOrders(1);
     const samples = allSamples();
-    const result = runMutation(f.app.ctx, f.admin, { name: 'test.notify', args: {} }, (tx) => {
+    const result = runMutation(f.app.ctx, withScope(f.admin), { name: 'test.notify', args: {} }, (tx) => {
       samples.forEach((content, i) => tx.notify({ dedupeKey: `${content.kind}:${orderId}:${i}`, orderId: orderId!, recipient: 'casey@example.com', content, suppressed: false }));
       return ok(null);
     });

@@ -1,26 +1,29 @@
 import { findOrder, orderStoreIds, type Viewer } from '../../../db/queries/order-detail.js';
-import type { StoreScope } from '../../../db/queries/scope.js';
+import { Scope } from '../../../db/queries/scope.js';
 import type { Order } from '../../../db/schema.js';
 import type { OrderStore } from '../../../db/store.js';
 import { fail, ok, type Result } from '../../../shared/domain/result.js';
-import type { Actor } from './context.js';
+import type { Actor, CallActor } from './context.js';
 
-export const scopeOf = (actor: Actor): StoreScope => actor.storeIds;
+/** The actor for one call: its scope is made here, once, and every check asks it. */
+export function withScope(actor: Actor): CallActor {
+  const { storeIds, ...rest } = actor;
+  return { ...rest, scope: Scope.from(storeIds) };
+}
 
-export const viewerOf = (actor: Actor, now: number): Viewer => ({ scope: actor.storeIds, stationId: actor.stationId, now });
+export const viewerOf = (actor: CallActor, now: number): Viewer => ({ scope: actor.scope, stationId: actor.stationId, now });
 
 /**
- * Loads an order the actor may act on. A seller gets the same FORBIDDEN whether the order belongs
- * to another store or doesn't exist at all, so ids can't be probed; admins get NOT_FOUND.
+ * A refusal for something the caller can't reach: NOT_FOUND for an admin, who sees everything;
+ * for a seller the same FORBIDDEN whether it belongs to another store or doesn't exist at all,
+ * so ids can't be probed.
  */
-export function loadOrderFor(store: OrderStore, actor: Actor, orderId: number): Result<Order> {
+export const unreachable = (scope: Scope, notFound: string, forbidden: string) =>
+  scope.seesEveryStore ? fail('NOT_FOUND', notFound) : fail('FORBIDDEN', forbidden);
+
+/** Loads an order the actor may act on (one with a part in the caller's stores); see unreachable. */
+export function loadOrderFor(store: OrderStore, actor: CallActor, orderId: number): Result<Order> {
   const order = findOrder(store, orderId);
-  if (actor.storeIds === null) {
-    return order ? ok(order) : fail('NOT_FOUND', `There is no order with id ${orderId}.`);
-  }
-  const mine = new Set(actor.storeIds);
-  if (!order || !orderStoreIds(store, order.id).some((storeId) => mine.has(storeId))) {
-    return fail('FORBIDDEN', "This order isn't in any of your stores.");
-  }
-  return ok(order);
+  if (order && actor.scope.canSeeAny(() => orderStoreIds(store, order.id))) return ok(order);
+  return unreachable(actor.scope, `There is no order with id ${orderId}.`, "This order isn't in any of your stores.");
 }

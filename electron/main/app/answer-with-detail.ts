@@ -2,9 +2,9 @@ import { loadOrderDetail } from '../../../db/queries/order-detail.js';
 import type { CallName, OrderDetail, ParsedInput } from '../../../shared/contract/index.js';
 import { ok, type Result } from '../../../shared/domain/result.js';
 import { loadOrderFor, viewerOf } from './access.js';
-import type { Actor, AppContext } from './context.js';
+import type { CallActor, AppContext } from './context.js';
 
-export type OrderMutation<N extends CallName> = (ctx: AppContext, actor: Actor, input: ParsedInput<N>) => Result<{ orderId: number }>;
+export type OrderMutation<N extends CallName> = (ctx: AppContext, actor: CallActor, input: ParsedInput<N>) => Result<{ orderId: number }>;
 
 /**
  * Mutations on one order answer with the fresh order page, so the screen updates without a
@@ -13,7 +13,7 @@ export type OrderMutation<N extends CallName> = (ctx: AppContext, actor: Actor, 
 export const answerWithDetail =
   (ctx: AppContext) =>
   <N extends CallName>(mutate: OrderMutation<N>) =>
-  (input: ParsedInput<N>, actor: Actor): Result<OrderDetail> => {
+  (input: ParsedInput<N>, actor: CallActor): Result<OrderDetail> => {
     const result = mutate(ctx, actor, input);
     if (!result.ok) return result;
     const order = loadOrderFor(ctx.store, actor, result.value.orderId);

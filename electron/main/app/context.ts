@@ -1,3 +1,4 @@
+import type { Scope } from '../../../db/queries/scope.js';
 import type { OrderStore } from '../../../db/store.js';
 import type { EventName, EventPayload, StaffRole } from '../../../shared/contract/index.js';
 import type { NotificationService } from '../services/notifications/ports.js';
@@ -13,6 +14,14 @@ export interface Actor {
   storeIds: readonly number[] | null;
   stationId: string;
   stationName: string;
+}
+
+/**
+ * The actor during one call, with the store scope dispatch made from it for that call. The raw
+ * storeIds are left out on purpose: what a caller may see is asked of the scope.
+ */
+export interface CallActor extends Omit<Actor, 'storeIds'> {
+  readonly scope: Scope;
 }
 
 export interface AppContext {

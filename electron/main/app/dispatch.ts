@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { InvalidCursorError } from '../../../db/queries/queue.js';
 import { calls, isCallName, MAX_INPUT_BYTES, roleHas, type CallName } from '../../../shared/contract/index.js';
 import { fail, type Result } from '../../../shared/domain/result.js';
+import { withScope } from './access.js';
 import type { Actor, AppContext } from './context.js';
-import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handlers.js';
+import { runAsKind } from './write-path/call-kind.js';
+import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handler-types.js';
 
 /** A contract call answers now, an async one (ASYNC_CALLS) later; a name only known at run time, either. */
 export type DispatchAnswer<N extends string> = N extends AsyncCall
@@ -66,7 +68,9 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { c
     };
     try {
       const handler = handlers[name] as Handler<CallName>;
-      const result: Result<unknown> | Promise<Result<unknown>> = handler(parsed.data as never, actor);
+      const result: Result<unknown> | Promise<Result<unknown>> = runAsKind(ctx.store, name, definition.kind, () =>
+        handler(parsed.data as never, withScope(actor)),
+      );
       if (result instanceof Promise) return result.then(checked).catch(faulted);
       return checked(result);
     } catch (error) {

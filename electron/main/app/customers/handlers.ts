@@ -1,12 +1,14 @@
 import { findCustomer, listAddresses } from '../../../../db/queries/addresses.js';
 import type { ParsedInput, SavedAddress } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
-import type { HandlerGroup } from '../handlers.js';
-import { runMutation } from '../mutations/pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import type { HandlerGroup } from '../handler-types.js';
+import { answerWithDetail } from '../answer-with-detail.js';
+import { runMutation } from '../write-path/pipeline.js';
 import { parseAddress, toSavedAddress, writeAddress } from './address-book.js';
+import { updateShippingAddress } from './shipping-address.js';
 
-export type CustomerCall = 'customers.addresses' | 'customers.saveAddress';
+export type CustomerCall = 'customers.addresses' | 'customers.saveAddress' | 'orders.updateShippingAddress';
 
 const noSuchCustomer = (customerId: number) => fail('NOT_FOUND', `There is no customer with id ${customerId}.`);
 
@@ -15,7 +17,7 @@ const noSuchCustomer = (customerId: number) => fail('NOT_FOUND', `There is no cu
  * the one-default rule). It touches no order, so it writes no timeline entry, but it is a
  * mutation all the same: one transaction and an outbox row for the shop backend.
  */
-function saveAddress(ctx: AppContext, actor: Actor, input: ParsedInput<'customers.saveAddress'>): Result<SavedAddress[]> {
+function saveAddress(ctx: AppContext, actor: CallActor, input: ParsedInput<'customers.saveAddress'>): Result<SavedAddress[]> {
   const { store } = ctx;
   const address = parseAddress(input.address);
   if (!address.ok) return address;
@@ -36,14 +38,19 @@ function saveAddress(ctx: AppContext, actor: Actor, input: ParsedInput<'customer
   });
 }
 
-/** Customer address books; admins only (the contract's 'customers.manage' permission). */
+/**
+ * Where orders go: customer address books (admins only, the contract's 'customers.manage'
+ * permission) and the correction of one order's shipping address before it ships.
+ */
 export function customerHandlers(ctx: AppContext): HandlerGroup<CustomerCall> {
   const { store } = ctx;
+  const detailAfter = answerWithDetail(ctx);
   return {
     'customers.addresses': (input) =>
       findCustomer(store, input.customerId)
         ? ok(listAddresses(store, input.customerId).map(toSavedAddress))
         : noSuchCustomer(input.customerId),
     'customers.saveAddress': (input, actor) => saveAddress(ctx, actor, input),
+    'orders.updateShippingAddress': detailAfter<'orders.updateShippingAddress'>(updateShippingAddress),
   };
 }

@@ -1,6 +1,6 @@
 import { fail, ok } from '../../../../shared/domain/result.js';
 import type { AppContext } from '../context.js';
-import type { HandlerGroup } from '../handlers.js';
+import type { HandlerGroup } from '../handler-types.js';
 import { loadNotificationFor } from './access.js';
 import { listNotifications, summarize } from './list.js';
 import { resendConfirmation } from './resend-confirmation.js';

@@ -8,7 +8,7 @@ import type {
 import { NOTIFICATION_STATUSES, type NotificationKind, type NotificationStatus } from '../../../../shared/domain/notifications.js';
 import { DEFAULT_FAILURE_ALERT_THRESHOLD, shouldAlert } from '../../services/notifications/alert-threshold.js';
 import type { NotificationSummary } from '../../../../shared/contract/index.js';
-import type { Actor, AppContext } from '../context.js';
+import type { CallActor, AppContext } from '../context.js';
 import { scopeCondition } from './access.js';
 
 interface ListRow {
@@ -51,7 +51,7 @@ const toRow = (r: ListRow): NotificationRow => ({
  * status is counted on its own range of the (status, id) index; one order's few rows are
  * grouped straight from the (order_id, id) index.
  */
-export function countNotifications(store: OrderStore, actor: Actor, orderId?: number): NotificationCounts {
+export function countNotifications(store: OrderStore, actor: CallActor, orderId?: number): NotificationCounts {
   const scope = scopeCondition(actor);
   const counts = { queued: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 };
   if (orderId !== undefined) {
@@ -74,7 +74,7 @@ export function countNotifications(store: OrderStore, actor: Actor, orderId?: nu
  * read from its own index: with a status filter too, the planner could otherwise walk every
  * row of that status.
  */
-export function listNotifications(store: OrderStore, actor: Actor, input: ParsedInput<'notifications.list'>): NotificationListOutput {
+export function listNotifications(store: OrderStore, actor: CallActor, input: ParsedInput<'notifications.list'>): NotificationListOutput {
   const scope = scopeCondition(actor);
   const where: string[] = [scope.sql];
   const params: (number | string)[] = [...scope.params];
@@ -107,7 +107,7 @@ export function listNotifications(store: OrderStore, actor: Actor, input: Parsed
 }
 
 /** What the app shell needs for its alert banner and the screen for its sender line. */
-export function summarize(ctx: AppContext, actor: Actor): NotificationSummary {
+export function summarize(ctx: AppContext, actor: CallActor): NotificationSummary {
   const counts = countNotifications(ctx.store, actor);
   const saved = ctx.notifications?.settings.get().alertThreshold;
   const threshold = saved !== undefined && Number.isInteger(saved) && saved >= 1 ? saved : DEFAULT_FAILURE_ALERT_THRESHOLD;

@@ -4,9 +4,9 @@ import type { OrderStore } from '../../../../db/store.js';
 import type { CallOutput, ParsedInput } from '../../../../shared/contract/index.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
-import { orderConfirmationContent } from '../mutations/notification-content.js';
-import { runOrderMutation, unchanged } from '../mutations/pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { orderConfirmationContent } from '../write-path/notification-content.js';
+import { runOrderMutation, unchanged } from '../write-path/pipeline.js';
 
 type Output = CallOutput<'orders.resendConfirmation'>;
 
@@ -30,14 +30,14 @@ function resendWaitMs(store: OrderStore, orderId: number, now: number): number {
  * Refused (FORBIDDEN) for a seller who shares the order with other stores, and (RATE_LIMITED)
  * within RESEND_INTERVAL_MS of the order's last confirmation.
  */
-export function resendConfirmation(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.resendConfirmation'>): Result<Output> {
+export function resendConfirmation(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.resendConfirmation'>): Result<Output> {
   const { store } = ctx;
   const dedupeKey = dedupeKeys.orderConfirmation(input.orderId, input.requestId);
   const findQueued = () => store.selectOne<{ id: number }>('SELECT id FROM notifications WHERE dedupe_key = ?', [dedupeKey])?.id;
   return runOrderMutation<Output>(ctx, actor, { name: 'order.resendConfirmation@1', args: input }, input.orderId, (tx, order) => {
     // The confirmation lists every store's items and the whole order's money: a seller who
     // shares the order with other stores may not send it (nor see it, see notifications/access.ts).
-    if (actor.storeIds !== null && !orderStoreIds(store, order.id).every((storeId) => actor.storeIds!.includes(storeId))) {
+    if (!actor.scope.canSeeAll(() => orderStoreIds(store, order.id))) {
       return fail(
         'FORBIDDEN',
         'This order is shared with other stores, so its confirmation lists their items too. Ask a marketplace admin to resend it.',

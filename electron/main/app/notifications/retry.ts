@@ -2,8 +2,8 @@ import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { NotificationRetryReport } from '../../../../shared/contract/index.js';
 import type { NotificationStatus } from '../../../../shared/domain/notifications.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
-import { afterCommit, runMutation, unchanged } from '../mutations/pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { afterCommit, runMutation, unchanged } from '../write-path/pipeline.js';
 import { loadNotificationFor } from './access.js';
 
 /** Why a row in this status can't go back in the queue, or null when it can (only failed rows). */
@@ -33,7 +33,7 @@ const REASON_MAX = 500;
  * row is retried or refused with its reason, and a refused row changes nothing. The sender is
  * woken after the commit.
  */
-export function retryNotifications(ctx: AppContext, actor: Actor, ids: readonly number[]): Result<NotificationRetryReport> {
+export function retryNotifications(ctx: AppContext, actor: CallActor, ids: readonly number[]): Result<NotificationRetryReport> {
   const { store } = ctx;
   const unique = [...new Set(ids)];
   const result = runMutation(ctx, actor, { name: 'notification.retry@1', args: { ids: unique } }, (tx) => {

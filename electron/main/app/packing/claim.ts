@@ -6,16 +6,16 @@ import { CLAIM_TTL_MS } from '../../../../shared/domain/packing.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { claimChangesView, decideStoreClaims, type StoreClaimStep } from '../../../../shared/domain/store-claims.js';
 import { loadOrderFor } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
-import { afterCommit, runMutation, runOrderMutation } from '../mutations/pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { afterCommit, runMutation, runOrderMutation, unchanged } from '../write-path/pipeline.js';
 
 /**
  * The stores of an order whose part the actor packs: the seller's stores among the order's,
  * every store of the order for an admin. Claims are taken and released on exactly these.
  */
-export function packedStores(store: OrderStore, actor: Actor, orderId: number): number[] {
+export function packedStores(store: OrderStore, actor: CallActor, orderId: number): number[] {
   const stores = orderStoreIds(store, orderId).sort((a, b) => a - b);
-  return actor.storeIds === null ? stores : stores.filter((storeId) => actor.storeIds!.includes(storeId));
+  return actor.scope.visible(stores);
 }
 
 /**
@@ -64,7 +64,7 @@ function recordTakeOvers(steps: readonly StoreClaimStep[], record: (data: Record
  * only the expiry, so it stays quiet: every window refetching every minute per packing station
  * would be a storm for nothing. (Windows learn the new expiry when they next refetch.)
  */
-export function claimOrder(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.claim'>): Result<Claim> {
+export function claimOrder(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.claim'>): Result<Claim> {
   const { store } = ctx;
   // Read before the transaction only to name the stores in the outbox row; nothing runs in between.
   const args = { ...input, storeIds: packedStores(store, actor, input.orderId) };
@@ -111,13 +111,16 @@ export function claimOrder(ctx: AppContext, actor: Actor, input: ParsedInput<'or
  * bench), is never touched; with nothing of ours to release the call changes nothing and sends
  * nothing. orders.changed goes out when a claim others could see was dropped.
  */
-export function releaseOwnClaim(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.releaseClaim'>): Result<{ orderId: number }> {
+export function releaseOwnClaim(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.releaseClaim'>): Result<{ orderId: number }> {
   const { store } = ctx;
   const loaded = loadOrderFor(store, actor, input.orderId);
   if (!loaded.ok) return loaded;
   const orderId = loaded.value.id;
   const ours = findClaims(store, orderId, packedStores(store, actor, orderId)).filter((row) => row.station_id === actor.stationId);
-  if (ours.length === 0) return ok({ orderId });
+  // Nothing of ours to let go: the write path's "done already", which writes and sends nothing.
+  if (ours.length === 0) {
+    return runMutation(ctx, actor, { name: 'order.releaseClaim@2', args: { ...input, storeIds: [] } }, () => unchanged({ orderId }));
+  }
   const storeIds = ours.map((row) => row.store_id);
   return runMutation(ctx, actor, { name: 'order.releaseClaim@2', args: { ...input, storeIds } }, (tx) => {
     const dropped = releaseClaims(store, orderId, storeIds, actor.stationId);

@@ -1,35 +1,21 @@
-import type { AppContext } from '../context.js';
-import type { HandlerGroup } from '../handlers.js';
 import { answerWithDetail } from '../answer-with-detail.js';
-import { placeHold, releaseHold } from '../mutations/hold.js';
-import { ok } from '../../../../shared/domain/result.js';
-import { applyToEach } from './bulk.js';
+import type { AppContext } from '../context.js';
+import type { HandlerGroup } from '../handler-types.js';
 import { claimOrder, releaseOwnClaim } from './claim.js';
-import { markDelivered } from './deliver.js';
 import { lookupOrder } from './lookup.js';
-import { updateShippingAddress } from './shipping-address.js';
+import { markPacked } from './pack.js';
+import { ship } from './ship.js';
 
-export type PackingCall =
-  | 'orders.lookup'
-  | 'orders.claim'
-  | 'orders.releaseClaim'
-  | 'orders.markDelivered'
-  | 'orders.updateShippingAddress'
-  | 'orders.bulkHold'
-  | 'orders.bulkRelease';
+export type PackingCall = 'orders.lookup' | 'orders.claim' | 'orders.releaseClaim' | 'orders.markPacked' | 'orders.ship';
 
-/** The packing station's calls: find an order from a scan, claim it, and the order-level fixes around packing. */
+/** The packing station: find an order from a scan, claim it, pack it, ship it. */
 export function packingHandlers(ctx: AppContext): HandlerGroup<PackingCall> {
   const detailAfter = answerWithDetail(ctx);
   return {
     'orders.lookup': (input, actor) => lookupOrder(ctx.store, actor, input.code),
     'orders.claim': (input, actor) => claimOrder(ctx, actor, input),
     'orders.releaseClaim': detailAfter<'orders.releaseClaim'>(releaseOwnClaim),
-    'orders.markDelivered': detailAfter<'orders.markDelivered'>(markDelivered),
-    'orders.updateShippingAddress': detailAfter<'orders.updateShippingAddress'>(updateShippingAddress),
-    'orders.bulkHold': (input, actor) =>
-      ok(applyToEach(ctx, actor, input.orderIds, (orderId) => placeHold(ctx, actor, { orderId, reason: input.reason }))),
-    'orders.bulkRelease': (input, actor) =>
-      ok(applyToEach(ctx, actor, input.orderIds, (orderId) => releaseHold(ctx, actor, { orderId }))),
+    'orders.markPacked': detailAfter<'orders.markPacked'>(markPacked),
+    'orders.ship': detailAfter<'orders.ship'>(ship),
   };
 }

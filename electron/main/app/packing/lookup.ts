@@ -3,14 +3,14 @@ import { findOrderByNumber } from '../../../../db/queries/order-number.js';
 import type { OrderStore } from '../../../../db/store.js';
 import { parseOrderNumber } from '../../../../shared/domain/packing.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor } from '../context.js';
+import type { CallActor } from '../context.js';
 
 /**
  * The order a scanned or typed code names. Unlike loadOrderFor, a seller scanning another store's
  * slip is told so plainly (the slip is in their hands; a "no such order" would send them
  * searching) but learns nothing else: no id, no detail.
  */
-export function lookupOrder(store: OrderStore, actor: Actor, code: string): Result<{ orderId: number; number: string }> {
+export function lookupOrder(store: OrderStore, actor: CallActor, code: string): Result<{ orderId: number; number: string }> {
   const number = parseOrderNumber(code);
   if (number === null) {
     const shown = code.length > 40 ? `${code.slice(0, 39)}…` : code;
@@ -18,11 +18,6 @@ export function lookupOrder(store: OrderStore, actor: Actor, code: string): Resu
   }
   const order = findOrderByNumber(store, number);
   if (!order) return fail('NOT_FOUND', `No order ${number} on this desk.`);
-  if (actor.storeIds !== null) {
-    const mine = new Set(actor.storeIds);
-    if (!orderStoreIds(store, order.id).some((storeId) => mine.has(storeId))) {
-      return fail('FORBIDDEN', `Order ${number} belongs to another store.`);
-    }
-  }
+  if (!actor.scope.canSeeAny(() => orderStoreIds(store, order.id))) return fail('FORBIDDEN', `Order ${number} belongs to another store.`);
   return ok({ orderId: order.id, number: order.number });
 }

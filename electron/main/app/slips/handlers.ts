@@ -3,9 +3,9 @@ import type { SlipJob } from '../../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { defaultSlipsDir, webPrintouts } from '../../services/slips/printouts.js';
 import { createSlipJobs, type StoredSlipJob } from '../../services/slips/slip-jobs.js';
-import { loadOrderFor, scopeOf } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
-import type { HandlerGroup } from '../handlers.js';
+import { loadOrderFor, unreachable } from '../access.js';
+import type { CallActor, AppContext } from '../context.js';
+import type { HandlerGroup } from '../handler-types.js';
 
 export type SlipCall = 'slips.start' | 'slips.status' | 'slips.cancel' | 'slips.open';
 
@@ -31,7 +31,7 @@ export function slipHandlers(ctx: AppContext): HandlerGroup<SlipCall> {
     logError: ctx.logError,
   });
 
-  const ownJob = (actor: Actor, jobId: string): Result<StoredSlipJob> => {
+  const ownJob = (actor: CallActor, jobId: string): Result<StoredSlipJob> => {
     const job = jobs.get(jobId);
     // Someone else's batch looks the same as none: its existence is nobody else's business.
     return job && job.userId === actor.userId ? ok(job) : fail('NOT_FOUND', 'There is no such packing-slip batch.');
@@ -43,11 +43,13 @@ export function slipHandlers(ctx: AppContext): HandlerGroup<SlipCall> {
       const refused = orderIds.filter((orderId) => !loadOrderFor(ctx.store, actor, orderId).ok);
       if (refused.length > 0) {
         const one = refused.length === 1;
-        return actor.storeIds === null
-          ? fail('NOT_FOUND', `No slips were printed: there ${one ? 'is no order with id' : 'are no orders with ids'} ${listIds(refused)}.`)
-          : fail('FORBIDDEN', `No slips were printed: ${one ? 'order' : 'orders'} ${listIds(refused)} ${one ? "isn't" : "aren't"} in your stores.`);
+        return unreachable(
+          actor.scope,
+          `No slips were printed: there ${one ? 'is no order with id' : 'are no orders with ids'} ${listIds(refused)}.`,
+          `No slips were printed: ${one ? 'order' : 'orders'} ${listIds(refused)} ${one ? "isn't" : "aren't"} in your stores.`,
+        );
       }
-      return ok(jobs.start({ userId: actor.userId, scope: scopeOf(actor) }, orderIds));
+      return ok(jobs.start({ userId: actor.userId, scope: actor.scope.storeIds }, orderIds));
     },
     'slips.status': (input, actor) => {
       const job = ownJob(actor, input.jobId);

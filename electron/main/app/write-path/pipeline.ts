@@ -6,7 +6,8 @@ import {
 import { ok, type Failure, type Result } from '../../../../shared/domain/result.js';
 import type { Order } from '../../../../db/schema.js';
 import { loadOrderFor } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
+import { enterWritePath } from './call-kind.js';
+import type { CallActor, AppContext } from '../context.js';
 
 /** Thrown inside the transaction to roll it back; never escapes runMutation. */
 class Rollback<T> extends Error {
@@ -54,7 +55,7 @@ export interface NotificationRequest {
 /** What a mutation body may do besides writing its own tables. */
 export interface MutationTx {
   readonly now: number;
-  readonly actor: Actor;
+  readonly actor: CallActor;
   /**
    * Appends a timeline entry: who, which station, when, what. With a storeId the entry is about
    * that store's part of the order and only people who see that store (and admins) are shown it;
@@ -77,10 +78,11 @@ export interface MutationTx {
  */
 export function runMutation<T>(
   ctx: AppContext,
-  actor: Actor,
+  actor: CallActor,
   mutation: { name: string; args: unknown },
   body: (tx: MutationTx) => MutationOutcome<T>,
 ): Result<T> {
+  enterWritePath(mutation.name);
   const { store } = ctx;
   const touched = new Set<number>();
   const notified: number[] = [];
@@ -170,7 +172,7 @@ export function afterCommit(ctx: AppContext, what: string, effect: () => void): 
  */
 export function runOrderMutation<T>(
   ctx: AppContext,
-  actor: Actor,
+  actor: CallActor,
   mutation: { name: string; args: unknown },
   orderId: number,
   body: (tx: MutationTx, order: Order) => MutationOutcome<T>,

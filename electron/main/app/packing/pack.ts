@@ -1,16 +1,17 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { unitsToVerify } from '../../../../shared/domain/packing.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
-import { byStore } from './by-store.js';
-import { itemsInScope, loadItems } from './order-items.js';
-import { runOrderMutation } from './pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { byStore } from '../write-path/by-store.js';
+import { itemsInScope, loadItems, toPackable } from './order-items.js';
+import { runOrderMutation } from '../write-path/pipeline.js';
 
 /**
  * order.markPacked@1: records units as packed (in the box, not yet handed to a carrier), which is
  * what verifies them for shipping. The timeline says whether they were scanned or ticked by hand.
  * Packing is only for paid orders not on hold, and never beyond what is still to ship.
  */
-export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
+export function markPacked(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.markPacked@1', args: input }, input.orderId, (tx, order) => {
     if (order.status !== 'processing') {
@@ -19,7 +20,7 @@ export function markPacked(ctx: AppContext, actor: Actor, input: ParsedInput<'or
     if (order.on_hold === 1) return fail('INVALID_TRANSITION', 'This order is on hold. Release the hold before packing.');
     const physical = itemsInScope(loadItems(store, order.id), actor).filter((item) => item.is_digital === 0);
     const byId = new Map(physical.map((item) => [item.id, item]));
-    const unpacked = (item: (typeof physical)[number]) => item.quantity - Math.max(item.packed_quantity, item.fulfilled_quantity);
+    const unpacked = (item: (typeof physical)[number]) => unitsToVerify(toPackable(item));
     const lines =
       input.items ?? physical.filter((item) => unpacked(item) > 0).map((item) => ({ itemId: item.id, quantity: unpacked(item) }));
     if (lines.length === 0) return fail('INVALID_TRANSITION', 'Every item on this order is already packed.');

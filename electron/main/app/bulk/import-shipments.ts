@@ -3,8 +3,8 @@ import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { CARRIER_LABELS, checkTracking, normalizeTrackingNumber, type Tracking } from '../../../../shared/domain/tracking.js';
 import type { OrderStore } from '../../../../db/store.js';
 import { runInSlices, type CancelFlag, type RunningJobs } from '../../services/jobs/sliced-job.js';
-import type { Actor, AppContext } from '../context.js';
-import { ship } from '../mutations/ship.js';
+import type { CallActor, AppContext } from '../context.js';
+import { ship } from '../packing/ship.js';
 import { fieldOf, headerWidth, mapColumns, parseCarrier, type ColumnMap } from './columns.js';
 import { decodeCsv } from './decode-csv.js';
 import { parseCsv, type CsvRecord } from './parse-csv.js';
@@ -35,9 +35,8 @@ interface Lookups {
   storesLeftToShip(orderId: number): number;
 }
 
-function lookups(ctx: AppContext, actor: Actor): Lookups {
+function lookups(ctx: AppContext, actor: CallActor): Lookups {
   const { store } = ctx;
-  const mine = actor.storeIds === null ? null : new Set(actor.storeIds);
   return {
     orderByNumber(number) {
       const exact = store.selectOne<{ id: number; number: string }>('SELECT id, number FROM orders WHERE number = ?', [number]);
@@ -45,19 +44,16 @@ function lookups(ctx: AppContext, actor: Actor): Lookups {
       return exact ?? (number === number.toUpperCase() ? undefined : this.orderByNumber(number.toUpperCase()));
     },
     inScope(orderId) {
-      if (mine === null) return true;
-      return store
-        .select<{ store_id: number }>('SELECT store_id FROM order_stores WHERE order_id = ?', [orderId])
-        .some((row) => mine.has(row.store_id));
+      return actor.scope.canSeeAny(() =>
+        store.select<{ store_id: number }>('SELECT store_id FROM order_stores WHERE order_id = ?', [orderId]).map((row) => row.store_id),
+      );
     },
     storesLeftToShip(orderId) {
-      const stores = store
-        .select<{ store_id: number }>(
-          'SELECT DISTINCT store_id FROM order_items WHERE order_id = ? AND is_digital = 0 AND fulfilled_quantity < quantity',
-          [orderId],
-        )
-        .filter((row) => mine === null || mine.has(row.store_id));
-      return stores.length;
+      const stores = store.select<{ store_id: number }>(
+        'SELECT DISTINCT store_id FROM order_items WHERE order_id = ? AND is_digital = 0 AND fulfilled_quantity < quantity',
+        [orderId],
+      );
+      return actor.scope.filter(stores, (row) => row.store_id).length;
     },
   };
 }
@@ -68,7 +64,7 @@ function checkRecord(
   columns: ColumnMap,
   width: number,
   find: Lookups,
-  actor: Actor,
+  actor: CallActor,
   firstLineOf: Map<number, number>,
 ): Result<PlannedShipment> {
   if (record.problem) return fail('INVALID_INPUT', record.problem);
@@ -93,7 +89,7 @@ function checkRecord(
     if (!order || !find.inScope(order.id)) {
       // A seller is told the same for another store's order as for no order at all: numbers can't be probed.
       problems.push(
-        actor.storeIds === null ? `There is no order ${orderNumber} on this desk.` : `There is no order ${orderNumber} in your stores.`,
+        actor.scope.seesEveryStore ? `There is no order ${orderNumber} on this desk.` : `There is no order ${orderNumber} in your stores.`,
       );
     } else {
       const earlier = firstLineOf.get(order.id);
@@ -143,7 +139,7 @@ function checkRecord(
 /** Ships one checked line through the ordinary ship mutation, in its own transaction. */
 function applyLine(
   ctx: AppContext,
-  actor: Actor,
+  actor: CallActor,
   shipment: PlannedShipment,
   notifyCustomer: boolean,
   verificationOverride: string,
@@ -232,7 +228,7 @@ export interface ImportJobs {
  */
 export async function importShipments(
   ctx: AppContext,
-  actor: Actor,
+  actor: CallActor,
   input: ParsedInput<'shipments.importCsv'>,
   jobs: ImportJobs,
 ): Promise<Result<ImportReport>> {
@@ -268,7 +264,7 @@ interface ImportRun {
   width: number;
 }
 
-async function runImport(ctx: AppContext, actor: Actor, input: ParsedInput<'shipments.importCsv'>, run: ImportRun): Promise<ImportReport> {
+async function runImport(ctx: AppContext, actor: CallActor, input: ParsedInput<'shipments.importCsv'>, run: ImportRun): Promise<ImportReport> {
   const { fileName } = input;
   const { importId, records, columns, width } = run;
   const find = lookups(ctx, actor);

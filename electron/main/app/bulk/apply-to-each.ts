@@ -1,7 +1,7 @@
 import type { BulkReport } from '../../../../shared/contract/index.js';
 import { fail, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
+import type { CallActor, AppContext } from '../context.js';
 
 /**
  * Applies a one-order mutation to many orders, each in its own transaction: an order is changed
@@ -12,7 +12,7 @@ import type { Actor, AppContext } from '../context.js';
  */
 export function applyToEach(
   ctx: AppContext,
-  actor: Actor,
+  actor: CallActor,
   orderIds: readonly number[],
   apply: (orderId: number) => Result<{ orderId: number }>,
 ): BulkReport {

@@ -1,14 +1,12 @@
 import { saveOrder } from '../../../../db/queries/derive.js';
-import { inScope } from '../../../../db/queries/scope.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { checkTransition } from '../../../../shared/domain/order-status.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-import { scopeOf } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
-import { byStore } from '../mutations/by-store.js';
-import { deliveredContent } from '../mutations/notification-content.js';
-import { runOrderMutation } from '../mutations/pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { byStore } from '../write-path/by-store.js';
+import { deliveredContent } from '../write-path/notification-content.js';
+import { runOrderMutation } from '../write-path/pipeline.js';
 
 /**
  * order.markDelivered@1: a parcel (or every undelivered parcel the caller can see) arrived,
@@ -17,13 +15,13 @@ import { runOrderMutation } from '../mutations/pipeline.js';
  * it is fully fulfilled and every parcel, from every store, has arrived. The customer gets a
  * "delivered" email unless told otherwise.
  */
-export function markDelivered(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.markDelivered'>): Result<{ orderId: number }> {
+export function markDelivered(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.markDelivered'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.markDelivered@1', args: input }, input.orderId, (tx, order) => {
     const parcels = store.all(
       store.q.selectFrom('shipments').select(['id', 'store_id', 'delivered_at']).where('order_id', '=', order.id).orderBy('shipped_at').orderBy('id'),
     );
-    const visible = parcels.filter((parcel) => inScope(scopeOf(actor), parcel.store_id));
+    const visible = actor.scope.filter(parcels, (parcel) => parcel.store_id);
     let targets: typeof visible;
     if (input.shipmentId !== undefined) {
       const parcel = visible.find((p) => p.id === input.shipmentId);

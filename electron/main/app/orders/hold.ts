@@ -2,11 +2,11 @@ import { saveOrder } from '../../../../db/queries/derive.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { checkPlaceHold, checkReleaseHold } from '../../../../shared/domain/hold.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
-import type { Actor, AppContext } from '../context.js';
-import { runOrderMutation } from './pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { runOrderMutation } from '../write-path/pipeline.js';
 
 /** order.placeHold@1: takes an order out of "to pack" until someone releases it. */
-export function placeHold(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.placeHold'>): Result<{ orderId: number }> {
+export function placeHold(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.placeHold'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.placeHold@1', args: input }, input.orderId, (tx, order) => {
     const reason = checkPlaceHold({ status: order.status, onHold: order.on_hold === 1 }, input.reason);
@@ -19,7 +19,7 @@ export function placeHold(ctx: AppContext, actor: Actor, input: ParsedInput<'ord
 }
 
 /** order.releaseHold@1: puts a held order back in its queue. */
-export function releaseHold(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.releaseHold'>): Result<{ orderId: number }> {
+export function releaseHold(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.releaseHold'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.releaseHold@1', args: input }, input.orderId, (tx, order) => {
     const check = checkReleaseHold({ onHold: order.on_hold === 1, status: order.status });

@@ -1,17 +1,17 @@
 import { releaseClaims } from '../../../../db/queries/claims.js';
 import { saveOrder } from '../../../../db/queries/derive.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
-import { deriveFulfillmentStatus, planShipment, remainingToShip } from '../../../../shared/domain/fulfillment.js';
+import { applyShipment, deriveFulfillmentStatus, planShipment, remainingToShip } from '../../../../shared/domain/fulfillment.js';
 import { statusAfterFulfillment } from '../../../../shared/domain/order-status.js';
 import { checkVerified } from '../../../../shared/domain/packing.js';
 import { isPaid } from '../../../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { checkTracking } from '../../../../shared/domain/tracking.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
-import type { Actor, AppContext } from '../context.js';
-import { shippedContent, smsRecipient } from './notification-content.js';
-import { itemsInScope, loadItems, toFulfillable } from './order-items.js';
-import { runOrderMutation, unchanged } from './pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { shippedContent, smsRecipient } from '../write-path/notification-content.js';
+import { itemsInScope, loadItems, toFulfillable, toPackable } from './order-items.js';
+import { runOrderMutation, unchanged } from '../write-path/pipeline.js';
 
 /**
  * order.ship@1: one parcel from one store, with a tracking number. The order becomes shipped
@@ -22,7 +22,7 @@ import { runOrderMutation, unchanged } from './pipeline.js';
  * writes nothing (no parcel, outbox row, timeline entry or email), so a double click or a retried
  * request can't create a second parcel or tell the backend twice.
  */
-export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
+export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.ship'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.ship@1', args: input }, input.orderId, (tx, order) => {
     const existing = store.selectOne<{ order_id: number }>('SELECT order_id FROM shipments WHERE id = ?', [input.shipmentId]);
@@ -58,16 +58,7 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
     }
     const [storeId] = shippingStores as Set<number>;
     if (input.verificationOverride === undefined) {
-      const verified = checkVerified(
-        mine.map((item) => ({
-          id: item.id,
-          sku: item.sku,
-          packedQuantity: item.packed_quantity,
-          fulfilledQuantity: item.fulfilled_quantity,
-          isDigital: item.is_digital === 1,
-        })),
-        plan.value,
-      );
+      const verified = checkVerified(mine.map(toPackable), plan.value);
       if (!verified.ok) return verified;
     }
 
@@ -97,11 +88,9 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       addShipped.run(line.quantity, line.quantity, line.itemId);
     }
 
-    const afterShipping = allItems.map((item) => {
-      const line = plan.value.find((l) => l.itemId === item.id);
-      return line ? { ...item, fulfilled_quantity: item.fulfilled_quantity + line.quantity } : item;
-    });
-    const fulfillment = deriveFulfillmentStatus(afterShipping.map(toFulfillable), isPaid(order.payment_status));
+    // The same rules saveOrder applies to the rows just written, on the items as they now are.
+    const afterShipping = applyShipment(allItems.map(toFulfillable), plan.value);
+    const fulfillment = deriveFulfillmentStatus(afterShipping, isPaid(order.payment_status));
     const status = statusAfterFulfillment(order.status, fulfillment);
     if (!status.ok) return status;
     saveOrder(
@@ -131,8 +120,9 @@ export function ship(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.s
       storeId!,
     );
     // A store with nothing left to ship has nothing left to pack: its claims go, whichever station held them.
-    const doneStores = [...new Set(afterShipping.map((item) => item.store_id))].filter((id) =>
-      afterShipping.every((item) => item.store_id !== id || remainingToShip(toFulfillable(item)) === 0),
+    const storeOf = (item: { id: number }) => byId.get(item.id)!.store_id;
+    const doneStores = [...new Set(allItems.map((item) => item.store_id))].filter((id) =>
+      afterShipping.every((item) => storeOf(item) !== id || remainingToShip(item) === 0),
     );
     releaseClaims(store, order.id, doneStores, null);
     const content = shippedContent(store, order, {

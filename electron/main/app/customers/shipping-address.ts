@@ -3,10 +3,10 @@ import { addressSnapshotSchema, roleHas, type AddressSnapshot, type ParsedInput 
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
-import { findSameAddress, parseAddress, writeAddress } from '../customers/address-book.js';
-import { addressChangedContent } from '../mutations/notification-content.js';
-import { runMutation, unchanged } from '../mutations/pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { findSameAddress, parseAddress, writeAddress } from './address-book.js';
+import { addressChangedContent } from '../write-path/notification-content.js';
+import { runMutation, unchanged } from '../write-path/pipeline.js';
 
 const FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const satisfies readonly (keyof AddressSnapshot)[];
 
@@ -31,7 +31,7 @@ function addressLocked(status: string, parcels: number): string | null {
  */
 export function updateShippingAddress(
   ctx: AppContext,
-  actor: Actor,
+  actor: CallActor,
   input: ParsedInput<'orders.updateShippingAddress'>,
 ): Result<{ orderId: number }> {
   const { store } = ctx;

@@ -2,8 +2,8 @@ import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
-import type { Actor, AppContext } from '../context.js';
-import { runMutation } from './pipeline.js';
+import type { CallActor, AppContext } from '../context.js';
+import { runMutation } from '../write-path/pipeline.js';
 
 /**
  * order.addNote@1: an internal note on the timeline, for staff only. Allowed in any status.
@@ -14,14 +14,14 @@ import { runMutation } from './pipeline.js';
  * other through the marketplace, not through each other's notes. A seller who works for every
  * store of the order writes for everyone on it, so one entry does.
  */
-export function addNote(ctx: AppContext, actor: Actor, input: ParsedInput<'orders.addNote'>): Result<{ orderId: number }> {
+export function addNote(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.addNote'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runMutation(ctx, actor, { name: 'order.addNote@1', args: input }, (tx) => {
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const orderId = loaded.value.id;
     const orderStores = orderStoreIds(store, orderId);
-    const own = actor.storeIds === null ? orderStores : orderStores.filter((storeId) => actor.storeIds!.includes(storeId));
+    const own = actor.scope.visible(orderStores);
     if (own.length === orderStores.length) {
       tx.event(orderId, 'note', { body: input.body });
     } else {

@@ -1,0 +1,62 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { OrderStore } from '../../../../db/store.js';
+import type { CallKind } from '../../../../shared/contract/index.js';
+
+/**
+ * A call that did what its declared kind forbids: a programming error in this desk, never the
+ * caller's. Dispatch answers it INTERNAL and logs which call broke which rule.
+ */
+export class CallKindViolation extends Error {}
+
+interface CallInProgress {
+  name: string;
+  kind: CallKind;
+  /** Times the call entered the write path (runMutation). */
+  mutations: number;
+}
+
+// Follows the call through its awaits and the slices of a sliced job, where a plain variable
+// would be overwritten by the calls served in between.
+const inProgress = new AsyncLocalStorage<CallInProgress>();
+
+/**
+ * Called by runMutation before it opens its transaction, so a query or local call that reaches
+ * the write path is stopped before anything (an outbox row above all) is written. Outside a
+ * dispatched call (tests and benchmarks driving a mutation directly) there is nothing to check.
+ */
+export function enterWritePath(mutation: string): void {
+  const call = inProgress.getStore();
+  if (!call) return;
+  if (call.kind !== 'mutation') {
+    throw new CallKindViolation(`${call.name} is declared a ${call.kind} but ran the write path (${mutation}).`);
+  }
+  call.mutations += 1;
+}
+
+/** Rows written through this connection so far; read outside the store's tracer, it is not part of any call. */
+const totalChanges = (store: OrderStore): number => store.prepare('SELECT total_changes()').pluck().get() as number;
+
+/**
+ * Runs one handler under its declared kind:
+ * - a query writes nothing and never enters the write path;
+ * - a local call (a packing-slip batch, the desk's own settings) may keep its own state but is
+ *   not a synced change, so it never enters the write path and leaves no outbox row;
+ * - a mutation writes only through the write path: a synchronous one that wrote rows, or
+ *   answered ok, without entering runMutation is refused.
+ * Row counts are compared for synchronous handlers only: during an async one other calls run
+ * and write in between. The write-path guard (enterWritePath) holds for both.
+ */
+export function runAsKind<R>(store: OrderStore, name: string, kind: CallKind, handler: () => R): R {
+  const call: CallInProgress = { name, kind, mutations: 0 };
+  const before = totalChanges(store);
+  const result = inProgress.run(call, handler);
+  if (result instanceof Promise) return result;
+  const wrote = totalChanges(store) !== before;
+  if (kind === 'query' && wrote) throw new CallKindViolation(`${name} is declared a query but wrote to the database.`);
+  if (kind === 'mutation' && call.mutations === 0 && (wrote || isOk(result))) {
+    throw new CallKindViolation(`${name} is declared a mutation but ${wrote ? 'wrote rows' : 'answered ok'} without going through the write path.`);
+  }
+  return result;
+}
+
+const isOk = (result: unknown): boolean => typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === true;
