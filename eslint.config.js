@@ -39,22 +39,7 @@ export default defineConfig(
   cycleCheck(
     { importX, createNodeResolver },
     {
-      // TEMPORARY (issue 9, step 1): app/handlers.ts imports every feature's handlers and each
-      // imports HandlerGroup back as a type. The re-cut by feature gives the handler types a file
-      // of their own; delete these six then (lint will pass without them).
-      typeCycleExceptions: [
-        'electron/main/app/handlers.ts',
-        'electron/main/app/customers/handlers.ts',
-        'electron/main/app/import/handlers.ts',
-        'electron/main/app/notifications/handlers.ts',
-        'electron/main/app/packing/handlers.ts',
-        'electron/main/app/slips/handlers.ts',
-        // Also known: tests/bench/run.ts imports the figure modules, which import its BenchFigure
-        // type back. Move BenchFigure into a file of its own, then delete these three.
-        'tests/bench/run.ts',
-        'tests/bench/notification-figures.ts',
-        'tests/bench/packing-figures.ts',
-      ],
+      typeCycleExceptions: [],
     },
   ),
   {

@@ -26,7 +26,7 @@ import { brandOf } from '../../electron/main/services/notifications/message-head
 import { createNotificationService } from '../../electron/main/services/notifications/service.js';
 import { createMailer } from '../../electron/main/services/notifications/smtp.js';
 import type { ContentOf } from '../../shared/domain/notifications.js';
-import type { BenchFigure } from './run.js';
+import type { BenchFigure } from './figure.js';
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

@@ -17,7 +17,7 @@ import { createApp } from '../../electron/main/app/create-app.js';
 import { ship } from '../../electron/main/app/packing/ship.js';
 import { loadSlipData, type SlipData } from '../../electron/main/services/slips/slip-data.js';
 import type { ImportReport, SlipJob } from '../../shared/contract/index.js';
-import type { BenchFigure } from './run.js';
+import type { BenchFigure } from './figure.js';
 
 export interface PackingBenchOptions {
   /** The cached bench database (never written). */

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { BenchFigure } from './figure.js';
 import Database from 'better-sqlite3';
 import { openStore } from '../../db/open.js';
 import { encodeCursor } from '../../db/queries/cursor.js';
@@ -30,15 +31,7 @@ import { packingFigures } from './packing-figures.js';
 import { measureScanToPaint } from './scan-paint.js';
 import { withCheckDigit } from '../../shared/domain/tracking.js';
 
-export interface BenchFigure {
-  name: string;
-  n: number;
-  p50_ms: number;
-  p95_ms: number;
-  baseline_p95_ms: number;
-  ratio: number;
-  [extra: string]: unknown;
-}
+export type { BenchFigure } from './figure.js';
 
 export interface BenchOptions {
   orders: number;
