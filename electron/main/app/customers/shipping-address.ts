@@ -1,5 +1,6 @@
 import { saveOrder } from '../../../../db/queries/derive.js';
 import { addressSnapshotSchema, roleHas, type AddressSnapshot, type ParsedInput } from '../../../../shared/contract/index.js';
+import { checkAddressChange } from '../../../../shared/domain/address-change.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
@@ -9,20 +10,6 @@ import { addressChangedContent } from '../write-path/notification-content.js';
 import { runMutation, unchanged } from '../write-path/pipeline.js';
 
 const FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const satisfies readonly (keyof AddressSnapshot)[];
-
-/**
- * Why an order's shipping address can't change any more, or null while it can. The rule: only
- * before anything has left. Once one parcel is on its way, a new address would split the order
- * between two places without anyone deciding that, so the person contacts the carrier instead.
- */
-function addressLocked(status: string, parcels: number): string | null {
-  if (parcels > 0) {
-    return 'Part of this order has already shipped to the old address, so it can no longer change. Contact the carrier to redirect the parcel.';
-  }
-  if (status === 'pending' || status === 'processing') return null;
-  if (status === 'cancelled' || status === 'returned') return `This order was ${status}, so its address can't change.`;
-  return 'This order has already shipped, so its address can no longer change.';
-}
 
 /**
  * order.updateShippingAddress@1: corrects where an order goes before anything ships. The order
@@ -46,13 +33,12 @@ export function updateShippingAddress(
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const order = loaded.value;
-    if (order.shipping_address === null) {
-      return fail('INVALID_TRANSITION', 'This order has only digital items, so it has no shipping address.');
-    }
     const parcels = store.first(store.q.selectFrom('shipments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id))?.n ?? 0;
-    const locked = addressLocked(order.status, parcels);
-    if (locked !== null) return fail('INVALID_TRANSITION', locked);
-    const from = addressSnapshotSchema.parse(JSON.parse(order.shipping_address));
+    // The same rule the order page uses to offer the correction (shared/domain/address-change.ts).
+    const changeable = checkAddressChange({ status: order.status, hasShippingAddress: order.shipping_address !== null, parcels });
+    if (!changeable.ok) return changeable;
+    // Never null here: checkAddressChange refused an order without one.
+    const from = addressSnapshotSchema.parse(JSON.parse(order.shipping_address ?? 'null'));
     const changed = FIELDS.some((field) => (from[field] ?? null) !== (to[field] ?? null));
     if (!changed && !input.saveToCustomer) {
       return fail('INVALID_INPUT', 'That is already where this order goes.', { address: 'Unchanged.' });

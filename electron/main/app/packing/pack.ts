@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { checkCanPack } from '../../../../shared/domain/can-pack.js';
 import { unitsToVerify } from '../../../../shared/domain/packing.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type { CallActor, AppContext } from '../context.js';
@@ -14,16 +15,15 @@ import { runOrderMutation } from '../write-path/pipeline.js';
 export function markPacked(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.markPacked'>): Result<{ orderId: number }> {
   const { store } = ctx;
   return runOrderMutation(ctx, actor, { name: 'order.markPacked@1', args: input }, input.orderId, (tx, order) => {
-    if (order.status !== 'processing') {
-      return fail('INVALID_TRANSITION', order.status === 'pending' ? "This order isn't paid yet, so it can't be packed." : `A ${order.status} order can't be packed.`);
-    }
-    if (order.on_hold === 1) return fail('INVALID_TRANSITION', 'This order is on hold. Release the hold before packing.');
-    const physical = itemsInScope(loadItems(store, order.id), actor).filter((item) => item.is_digital === 0);
+    const inScope = itemsInScope(loadItems(store, order.id), actor);
+    // The same rule the order page uses to offer Mark packed (shared/domain/can-pack.ts).
+    const packable = checkCanPack({ status: order.status, onHold: order.on_hold === 1, items: inScope.map(toPackable) });
+    if (!packable.ok) return packable;
+    const physical = inScope.filter((item) => item.is_digital === 0);
     const byId = new Map(physical.map((item) => [item.id, item]));
     const unpacked = (item: (typeof physical)[number]) => unitsToVerify(toPackable(item));
     const lines =
       input.items ?? physical.filter((item) => unpacked(item) > 0).map((item) => ({ itemId: item.id, quantity: unpacked(item) }));
-    if (lines.length === 0) return fail('INVALID_TRANSITION', 'Every item on this order is already packed.');
     const seen = new Set<number>();
     for (const line of lines) {
       const item = byId.get(line.itemId);
