@@ -155,6 +155,34 @@ test('the screen lists notifications by status and previews the exact email in a
   await expect(page.getByTestId('shortcuts-help')).toContainText('Notifications: what customers were sent');
 });
 
+test('opened before the first summary comes back, the screen still opens on the failures', async ({ page, desk }) => {
+  attachSender(desk);
+  const b = orderOf(desk.store, 1);
+  addNotification(desk.store, b.id, b.number, 'failed', '550 5.1.1 Recipient address rejected');
+  addNotification(desk.store, b.id, b.number, 'queued');
+  // Hold the app's first notifications.summary back until the screen is open.
+  let releaseSummary = () => {};
+  const summaryHeld = new Promise<void>((resolve) => (releaseSummary = resolve));
+  let held = false;
+  await page.route('**/api/call', async (route) => {
+    if (!held && (route.request().postDataJSON() as { name?: string }).name === 'notifications.summary') {
+      held = true;
+      await summaryHeld;
+    }
+    await route.continue();
+  });
+
+  await page.goto(desk.host.url);
+  await expect(page.getByTestId('session-info')).toBeVisible();
+  await page.keyboard.press('F3');
+  await expect(page.getByRole('heading', { name: 'Notifications', exact: true })).toBeVisible();
+  expect(held).toBe(true);
+  await expect(page.getByTestId('notification-row')).toHaveCount(2);
+  releaseSummary();
+  await expect(page.getByTestId('tab-failed')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('notification-row')).toHaveCount(1);
+});
+
 test('retry puts a failed notification back in the queue; the alert banner goes with it', async ({ page, desk }) => {
   const sender = attachSender(desk, 1);
   const a = orderOf(desk.store, 2);

@@ -198,10 +198,26 @@ export function NotificationsScreen() {
 
   useEffect(() => {
     const s = useNotifications.getState();
+    const summary = useNotificationSummary.getState().summary;
     // Arriving with failures and no tab chosen yet: the failures are the work, show them first.
-    if (!s.tabChosen && (useNotificationSummary.getState().summary?.failed ?? 0) > 0) s.setTab('failed', false);
+    if (!s.tabChosen && (summary?.failed ?? 0) > 0) s.setTab('failed', false);
     else void s.reload();
-    return onNotificationEvents(() => void useNotifications.getState().refresh());
+    // Opened before the app's first summary came back (F3 right after the desk opens): the same
+    // rule applies once it comes, unless a tab was chosen meanwhile.
+    const stopWaiting =
+      summary !== null
+        ? () => {}
+        : useNotificationSummary.subscribe((state) => {
+            if (state.summary === null) return;
+            stopWaiting();
+            const now = useNotifications.getState();
+            if (!now.tabChosen && state.summary.failed > 0 && now.tab !== 'failed') now.setTab('failed', false);
+          });
+    const stopListening = onNotificationEvents(() => void useNotifications.getState().refresh());
+    return () => {
+      stopWaiting();
+      stopListening();
+    };
   }, []);
 
   const move = (delta: number) => () => useNotifications.getState().move(delta);
