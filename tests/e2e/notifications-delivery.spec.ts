@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import { memoryNotificationSettings } from '../../electron/main/services/notifications/memory-settings.js';
 import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp-server.js';
 import { expect, test } from './desk.fixture.js';
+import { shipFromOrderPage } from './ship-from-order-page.js';
 import { startDesk, type RunningDesk } from './start-desk.js';
 
 const UPS_TRACKING = '1Z999AA10123456784';
@@ -42,28 +42,12 @@ function shippableOrders(count: number): Array<{ number: string; email: string }
     .all(count) as Array<{ number: string; email: string }>;
 }
 
-/** Ships an order from its order page with a UPS tracking number (nothing was scanned: with a reason). */
-async function shipFromOrderPage(page: Page, number: string): Promise<void> {
-  await page.getByLabel('Search orders').fill(number);
-  const rows = page.getByTestId('queue-row');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(number);
-  await rows.first().click();
-  await expect(page.getByRole('heading', { name: new RegExp(number) })).toBeVisible();
-  await page.getByRole('button', { name: 'Ship', exact: true }).click();
-  await page.getByLabel('Carrier').selectOption('ups');
-  await page.getByLabel('Tracking number').fill(UPS_TRACKING);
-  await page.getByRole('button', { name: 'Ship order' }).click();
-  await page.getByLabel(/not verified: why ship anyway/).fill('Checked by hand at the counter');
-  await page.getByRole('button', { name: 'Ship order' }).click();
-  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(`Shipped with UPS, tracking number ${UPS_TRACKING}`);
-}
 
 test('shipping an order emails its customer once, with a working tracking link, and the notifications screen shows it', async ({ page }) => {
   const [order] = shippableOrders(1);
   await page.goto(desk.host.url);
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
-  await shipFromOrderPage(page, order!.number);
+  await shipFromOrderPage(page, order!.number, { upsTracking: UPS_TRACKING, reason: 'Checked by hand at the counter' });
 
   const [mail] = await smtp.waitFor(1);
   expect(mail!.envelope.to).toEqual([order!.email]);
@@ -93,9 +77,9 @@ test('a server that refuses mail leaves failed rows with its reason, and a retry
   smtp.onRecipient = () => ({ code: 550, message: '5.7.1 Relaying denied for this sender' });
   await page.goto(desk.host.url);
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
-  await shipFromOrderPage(page, first!.number);
+  await shipFromOrderPage(page, first!.number, { upsTracking: UPS_TRACKING, reason: 'Checked by hand at the counter' });
   await page.getByRole('button', { name: 'Back to queue' }).click();
-  await shipFromOrderPage(page, second!.number);
+  await shipFromOrderPage(page, second!.number, { upsTracking: UPS_TRACKING, reason: 'Checked by hand at the counter' });
 
   // Past the alert threshold (3 by default) only with a third; two failures show on the screen.
   await page.keyboard.press('Escape');

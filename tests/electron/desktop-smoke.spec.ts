@@ -6,6 +6,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectron, prepareDesktop } from '../../scripts/start.mjs';
+import { shipFromOrderPage } from '../e2e/ship-from-order-page.js';
 
 const UPS_TRACKING = '1Z999AA10123456784';
 const electron = findElectron();
@@ -86,17 +87,7 @@ test('the desktop app shows the queue, ships an order through IPC, keeps Node ou
   );
   expect(number).toBeTruthy();
 
-  await page.getByLabel('Search orders').fill(number);
-  await expect(rows).toHaveCount(1);
-  await rows.first().click();
-  await expect(page.getByRole('heading', { name: new RegExp(number) })).toBeVisible();
-  await page.getByRole('button', { name: 'Ship', exact: true }).click();
-  await page.getByLabel('Carrier').selectOption('ups');
-  await page.getByLabel('Tracking number').fill(UPS_TRACKING);
-  await page.getByRole('button', { name: 'Ship order' }).click();
-  await page.getByLabel(/not verified: why ship anyway/).fill('Electron smoke test');
-  await page.getByRole('button', { name: 'Ship order' }).click();
-  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(`Shipped with UPS, tracking number ${UPS_TRACKING}`);
+  await shipFromOrderPage(page, number, { upsTracking: UPS_TRACKING, reason: 'Electron smoke test' });
 
   const shipped = readStore((db) => ({
     order: db.prepare('SELECT status FROM orders WHERE number = ?').pluck().get(number),
