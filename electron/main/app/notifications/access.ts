@@ -29,9 +29,11 @@ function maySee(store: OrderStore, scope: Scope, row: Pick<NotificationTable, 'o
  * FORBIDDEN for another store's row as for a missing one.
  */
 export function loadNotificationFor(store: OrderStore, actor: CallActor, id: number): Result<NotificationRecord> {
-  const row = store.selectOne<NotificationRecord>(
-    'SELECT id, order_id, store_id, kind, channel, recipient, status, last_error FROM notifications WHERE id = ?',
-    [id],
+  const row = store.first(
+    store.q
+      .selectFrom('notifications')
+      .select(['id', 'order_id', 'store_id', 'kind', 'channel', 'recipient', 'status', 'last_error'])
+      .where('id', '=', id),
   );
   if (row && maySee(store, actor.scope, row)) return ok(row);
   return unreachable(actor.scope, `There is no notification with id ${id}.`, "This notification isn't about an order in any of your stores.");
