@@ -5,7 +5,6 @@ import type { OrderStore } from '../store.js';
 import { inScope, type Scope, type StoreScope } from './scope.js';
 
 // Claims are kept per (order, store): each seller packs only their own store's part of an order.
-// Hand-written SQL: claims are read on every queue page and order page.
 
 export type ClaimRow = OrderClaimTable;
 
@@ -22,18 +21,36 @@ export const holderOf = (row: ClaimRow): StoreClaimHolder => ({
 /** The order's claims on the given stores (every store when null), fresh or expired: expiry is the caller's rule to apply. */
 export function findClaims(store: OrderStore, orderId: number, storeIds: StoreScope): ClaimRow[] {
   return store
-    .select<ClaimRow>('SELECT * FROM order_claims WHERE order_id = ? ORDER BY store_id', [orderId])
+    .all(store.q.selectFrom('order_claims').selectAll().where('order_id', '=', orderId).orderBy('store_id'))
     .filter((row) => inScope(storeIds, row.store_id));
 }
 
 /** Writes the one claim a store's part of an order can have, replacing whatever was there. */
 export function putClaim(store: OrderStore, claim: ClaimRow): void {
-  store.execute(
-    `INSERT INTO order_claims (order_id, store_id, station_id, station_name, user_id, user_name, claimed_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (order_id, store_id) DO UPDATE SET station_id = excluded.station_id, station_name = excluded.station_name,
-       user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at`,
-    [claim.order_id, claim.store_id, claim.station_id, claim.station_name, claim.user_id, claim.user_name, claim.claimed_at, claim.expires_at],
+  store.run(
+    store.q
+      .insertInto('order_claims')
+      // Named one by one: a wider object passed as a ClaimRow must not become extra columns.
+      .values({
+        order_id: claim.order_id,
+        store_id: claim.store_id,
+        station_id: claim.station_id,
+        station_name: claim.station_name,
+        user_id: claim.user_id,
+        user_name: claim.user_name,
+        claimed_at: claim.claimed_at,
+        expires_at: claim.expires_at,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['order_id', 'store_id']).doUpdateSet((eb) => ({
+          station_id: eb.ref('excluded.station_id'),
+          station_name: eb.ref('excluded.station_name'),
+          user_id: eb.ref('excluded.user_id'),
+          user_name: eb.ref('excluded.user_name'),
+          claimed_at: eb.ref('excluded.claimed_at'),
+          expires_at: eb.ref('excluded.expires_at'),
+        })),
+      ),
   );
 }
 
@@ -46,6 +63,7 @@ export function releaseClaims(store: OrderStore, orderId: number, storeIds: read
   if (storeIds.length === 0) return [];
   const stores = storeIds.map(() => '?').join(',');
   const station = stationId === null ? '' : 'AND station_id = ?';
+  // Hand-written: every ship releases its stores' claims (ship_mutation figure).
   return store.select<ClaimRow>(
     `DELETE FROM order_claims WHERE order_id = ? AND store_id IN (${stores}) ${station} RETURNING *`,
     [orderId, ...storeIds, ...(stationId === null ? [] : [stationId])],
@@ -61,6 +79,7 @@ export function shownClaims(store: OrderStore, orderIds: readonly number[], scop
   const shown = new Map<number, ClaimRow>();
   if (orderIds.length === 0) return shown;
   const rows = scope.filter(
+    // Hand-written: read for every queue page and order page (queue_first_page, scan_open_order figures).
     store.select<ClaimRow>(`SELECT * FROM order_claims WHERE order_id IN (${orderIds.map(() => '?').join(',')}) AND expires_at > ?`, [...orderIds, now]),
     (row) => row.store_id,
   );

@@ -19,6 +19,7 @@ export function saveOrder(store: OrderStore, order: Order, changes: OrderUpdate,
     refundedCents: next.refunded_cents,
     failed: next.payment_failed === 1,
   });
+  // Hand-written SQL here and below: every mutation saves its order through this (ship_mutation figure).
   const items = store.select<FulfillableRow>(
     'SELECT id, quantity, fulfilled_quantity, returned_quantity, is_digital FROM order_items WHERE order_id = ?',
     [order.id],

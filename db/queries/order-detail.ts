@@ -31,7 +31,7 @@ const TIMELINE_LIMIT = 500;
 const eventDataSchema = z.record(z.string(), z.unknown());
 
 // The order page is read after every mutation and on every scan: hand-written SQL keeps it
-// well under a millisecond (see OrderStore.select).
+// well under a millisecond (scan_open_order figure; see OrderStore.select).
 
 export function findOrder(store: OrderStore, orderId: number): Order | undefined {
   return store.selectOne<Order>('SELECT * FROM orders WHERE id = ?', [orderId]);

@@ -101,6 +101,7 @@ function keysetPage(store: OrderStore, storeId: number | null, q: QueueQuery, af
   }
   const direction = asc ? 'ASC' : 'DESC';
   params.push(q.limit);
+  // Hand-written: the page itself (queue_first_page and queue_deep_page figures).
   return store.select<RawRow>(
     `SELECT ${ORDER_COLUMNS} FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${placedAt} ${direction}, ${id} ${direction} LIMIT ?`,
@@ -153,6 +154,7 @@ interface RowExtras {
   claimedBy: QueueRow['claimedBy'];
 }
 
+// Hand-written SQL, one query per page for each detail: part of every queue page (queue_first_page figure).
 function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<number, RowExtras> {
   const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null }]));
   if (orderIds.length === 0) return extras;

@@ -56,6 +56,7 @@ export function toFtsQuery(text: string): string | null {
 
 /** Rewrites an order's search row from the real tables. Called by the write path. */
 export function refreshOrderSearch(store: OrderStore, orderId: number): void {
+  // Hand-written: every saveOrder rewrites the row (ship_mutation, csv_import_10000 figures); FTS5 isn't in db/schema.ts.
   const order = store.prepare('SELECT number, customer_name, customer_email FROM orders WHERE id = ?').get(orderId) as
     | { number: string; customer_name: string; customer_email: string }
     | undefined;

@@ -1,4 +1,5 @@
 import { saveOrder } from '../../../../db/queries/derive.js';
+import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import { addressSnapshotSchema, roleHas, type AddressSnapshot, type ParsedInput } from '../../../../shared/contract/index.js';
 import { checkAddressChange } from '../../../../shared/domain/address-change.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
@@ -47,12 +48,12 @@ export function updateShippingAddress(
       saveOrder(store, order, { shipping_address: JSON.stringify(to) }, tx.now);
       // One address for the whole order: every seller on it ships there, so every one of them sees the change.
       tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer, notifyCustomer: input.notifyCustomer });
-      const storeIds = store.select<{ store_id: number }>('SELECT store_id FROM order_stores WHERE order_id = ?', [order.id]);
+      const storeIds = orderStoreIds(store, order.id);
       tx.notify({
         dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, ctx.newId()),
         orderId: order.id,
         recipient: order.customer_email,
-        content: addressChangedContent(store, order, storeIds.map((row) => row.store_id), {
+        content: addressChangedContent(store, order, storeIds, {
           name: to.name,
           street: to.street,
           street2: to.street2 ?? null,

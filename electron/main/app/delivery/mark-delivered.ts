@@ -34,8 +34,7 @@ export function markDelivered(ctx: AppContext, actor: CallActor, input: ParsedIn
       if (targets.length === 0) return fail('INVALID_TRANSITION', 'Every parcel of this order was already marked delivered.');
     }
 
-    const deliver = store.prepare('UPDATE shipments SET delivered_at = ? WHERE id = ?');
-    for (const parcel of targets) deliver.run(tx.now, parcel.id);
+    for (const parcel of targets) store.run(store.q.updateTable('shipments').set({ delivered_at: tx.now }).where('id', '=', parcel.id));
     const delivered = new Set(targets.map((p) => p.id));
     const allArrived = parcels.every((p) => p.delivered_at !== null || delivered.has(p.id));
     let orderDelivered = false;

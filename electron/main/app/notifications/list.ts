@@ -1,3 +1,4 @@
+import type { ExpressionBuilder, InferResult } from 'kysely';
 import type { OrderStore } from '../../../../db/store.js';
 import type {
   NotificationCounts,
@@ -5,28 +6,11 @@ import type {
   NotificationRow,
   ParsedInput,
 } from '../../../../shared/contract/index.js';
-import { NOTIFICATION_STATUSES, type NotificationKind, type NotificationStatus } from '../../../../shared/domain/notifications.js';
+import { NOTIFICATION_STATUSES, type NotificationKind } from '../../../../shared/domain/notifications.js';
 import { DEFAULT_FAILURE_ALERT_THRESHOLD, shouldAlert } from '../../services/notifications/alert-threshold.js';
 import type { NotificationSummary } from '../../../../shared/contract/index.js';
 import type { CallActor, AppContext } from '../context.js';
-import { scopeCondition } from './access.js';
-
-interface ListRow {
-  id: number;
-  order_id: number | null;
-  order_number: string | null;
-  kind: string;
-  channel: 'email' | 'sms';
-  recipient: string;
-  status: NotificationStatus;
-  attempts: number;
-  next_attempt_at: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number | null;
-  sent_at: number | null;
-  subject: string | null;
-}
+import { notificationsAs, visibleTo, type FromNotifications } from './access.js';
 
 const toRow = (r: ListRow): NotificationRow => ({
   id: r.id,
@@ -52,52 +36,58 @@ const toRow = (r: ListRow): NotificationRow => ({
  * grouped straight from the (order_id, id) index.
  */
 export function countNotifications(store: OrderStore, actor: CallActor, orderId?: number): NotificationCounts {
-  const scope = scopeCondition(actor);
+  const visible = visibleTo(actor);
   const counts = { queued: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 };
+  const count = (eb: ExpressionBuilder<FromNotifications, 'n'>) => eb.fn.countAll<number>().as('n');
   if (orderId !== undefined) {
-    const rows = store.select<{ status: NotificationStatus; n: number }>(
-      `SELECT n.status, count(*) AS n FROM notifications n INDEXED BY notifications_order WHERE n.order_id = ? AND ${scope.sql} GROUP BY n.status`,
-      [orderId, ...scope.params],
+    const rows = store.all(
+      store.q.selectFrom(notificationsAs('byOrder')).select(['n.status', count]).where('n.order_id', '=', orderId).where(visible).groupBy('n.status'),
     );
     for (const row of rows) counts[row.status] = row.n;
     return counts;
   }
-  const sql = `SELECT count(*) AS n FROM notifications n WHERE n.status = ? AND ${scope.sql}`;
   for (const status of NOTIFICATION_STATUSES) {
-    counts[status] = store.selectOne<{ n: number }>(sql, [status, ...scope.params])?.n ?? 0;
+    counts[status] = store.first(store.q.selectFrom(notificationsAs(null)).select(count).where('n.status', '=', status).where(visible))?.n ?? 0;
   }
   return counts;
 }
 
+function listQuery(store: OrderStore, actor: CallActor, input: ParsedInput<'notifications.list'>) {
+  return store.q
+    .selectFrom(notificationsAs(input.orderId === undefined ? null : 'byOrder'))
+    .leftJoin('orders as o', 'o.id', 'n.order_id')
+    .select([
+      'n.id',
+      'n.order_id',
+      'o.number as order_number',
+      'n.kind',
+      'n.channel',
+      'n.recipient',
+      'n.status',
+      'n.attempts',
+      'n.next_attempt_at',
+      'n.last_error',
+      'n.created_at',
+      'n.updated_at',
+      'n.sent_at',
+      'n.subject',
+    ])
+    .where(visibleTo(actor))
+    .$if(input.status !== undefined, (query) => query.where('n.status', '=', input.status!))
+    .$if(input.orderId !== undefined, (query) => query.where('n.order_id', '=', input.orderId!))
+    .$if(input.before !== undefined, (query) => query.where('n.id', '<', input.before!))
+    .orderBy('n.id', 'desc')
+    .limit(input.limit + 1);
+}
+
+type ListRow = InferResult<ReturnType<typeof listQuery>>[number];
+
 /**
  * One keyset page of notifications, newest first, with the tabs' counts. One order's rows are
- * read from its own index: with a status filter too, the planner could otherwise walk every
- * row of that status.
+ * read from its own index (see notificationsAs).
  */
 export function listNotifications(store: OrderStore, actor: CallActor, input: ParsedInput<'notifications.list'>): NotificationListOutput {
-  const scope = scopeCondition(actor);
-  const where: string[] = [scope.sql];
-  const params: (number | string)[] = [...scope.params];
-  if (input.status !== undefined) {
-    where.push('n.status = ?');
-    params.push(input.status);
-  }
-  if (input.orderId !== undefined) {
-    where.push('n.order_id = ?');
-    params.push(input.orderId);
-  }
-  if (input.before !== undefined) {
-    where.push('n.id < ?');
-    params.push(input.before);
-  }
-  const rows = store.select<ListRow>(
-    `SELECT n.id, n.order_id, o.number AS order_number, n.kind, n.channel, n.recipient, n.status, n.attempts,
-       n.next_attempt_at, n.last_error, n.created_at, n.updated_at, n.sent_at, n.subject
-     FROM notifications n ${input.orderId === undefined ? '' : 'INDEXED BY notifications_order'} LEFT JOIN orders o ON o.id = n.order_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY n.id DESC LIMIT ?`,
-    [...params, input.limit + 1],
-  );
+  const rows = store.all(listQuery(store, actor, input));
   const page = rows.slice(0, input.limit);
   return {
     rows: page.map(toRow),

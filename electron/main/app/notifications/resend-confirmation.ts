@@ -1,5 +1,4 @@
 import { orderStoreIds } from '../../../../db/queries/order-detail.js';
-import type { OrderItem } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
 import type { CallOutput, ParsedInput } from '../../../../shared/contract/index.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
@@ -16,9 +15,14 @@ export const RESEND_INTERVAL_MS = 60_000;
 /** How long until this order's confirmation may be queued again; 0 when it may now. */
 function resendWaitMs(store: OrderStore, orderId: number, now: number): number {
   // Walks notifications_order (order_id, id) newest first; an order has a handful of rows.
-  const last = store.selectOne<{ created_at: number }>(
-    "SELECT created_at FROM notifications WHERE order_id = ? AND kind = 'order_confirmation' ORDER BY id DESC LIMIT 1",
-    [orderId],
+  const last = store.first(
+    store.q
+      .selectFrom('notifications')
+      .select('created_at')
+      .where('order_id', '=', orderId)
+      .where('kind', '=', 'order_confirmation')
+      .orderBy('id', 'desc')
+      .limit(1),
   );
   return last === undefined ? 0 : Math.max(last.created_at + RESEND_INTERVAL_MS - now, 0);
 }
@@ -33,7 +37,7 @@ function resendWaitMs(store: OrderStore, orderId: number, now: number): number {
 export function resendConfirmation(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.resendConfirmation'>): Result<Output> {
   const { store } = ctx;
   const dedupeKey = dedupeKeys.orderConfirmation(input.orderId, input.requestId);
-  const findQueued = () => store.selectOne<{ id: number }>('SELECT id FROM notifications WHERE dedupe_key = ?', [dedupeKey])?.id;
+  const findQueued = () => store.first(store.q.selectFrom('notifications').select('id').where('dedupe_key', '=', dedupeKey))?.id;
   return runOrderMutation<Output>(ctx, actor, { name: 'order.resendConfirmation@1', args: input }, input.orderId, (tx, order) => {
     // The confirmation lists every store's items and the whole order's money: a seller who
     // shares the order with other stores may not send it (nor see it, see notifications/access.ts).
@@ -53,7 +57,7 @@ export function resendConfirmation(ctx: AppContext, actor: CallActor, input: Par
         `The confirmation of this order was queued less than a minute ago. To spare the customer a flood, try again in ${Math.ceil(wait / 1000)} s.`,
       );
     }
-    const items = store.select<OrderItem>('SELECT * FROM order_items WHERE order_id = ? ORDER BY id', [order.id]);
+    const items = store.all(store.q.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('id'));
     tx.notify({
       dedupeKey,
       orderId: order.id,

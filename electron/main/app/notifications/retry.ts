@@ -49,10 +49,12 @@ export function retryNotifications(ctx: AppContext, actor: CallActor, ids: reado
         report.refused.push({ id, message: refusal });
         continue;
       }
-      store.execute(
-        `UPDATE notifications SET status = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL, sending_at = NULL, updated_at = ?
-         WHERE id = ? AND status = 'failed'`,
-        [tx.now, tx.now, id],
+      store.run(
+        store.q
+          .updateTable('notifications')
+          .set({ status: 'queued', attempts: 0, next_attempt_at: tx.now, last_error: null, sending_at: null, updated_at: tx.now })
+          .where('id', '=', id)
+          .where('status', '=', 'failed'),
       );
       const orderId = row.value.order_id;
       if (orderId !== null) {

@@ -4,7 +4,7 @@ import type { OrderStore } from '../../../../db/store.js';
 import type { CallActor } from '../context.js';
 
 export function loadItems(store: OrderStore, orderId: number): OrderItem[] {
-  // Hand-written: read by every pack and ship, where a Kysely compile costs more than the query.
+  // Hand-written: read by every ship, where a Kysely compile costs more than the query (ship_mutation figure).
   return store.select<OrderItem>('SELECT * FROM order_items WHERE order_id = ? ORDER BY id', [orderId]);
 }
 

@@ -34,8 +34,14 @@ export function markPacked(ctx: AppContext, actor: CallActor, input: ParsedInput
         return fail('INVALID_TRANSITION', `Only ${unpacked(item)} of ${item.sku} are left to pack.`);
       }
     }
-    const pack = store.prepare('UPDATE order_items SET packed_quantity = max(packed_quantity, fulfilled_quantity) + ? WHERE id = ?');
-    for (const line of lines) pack.run(line.quantity, line.itemId);
+    for (const line of lines) {
+      store.run(
+        store.q
+          .updateTable('order_items')
+          .set((eb) => ({ packed_quantity: eb(eb.fn<number>('max', ['packed_quantity', 'fulfilled_quantity']), '+', line.quantity) }))
+          .where('id', '=', line.itemId),
+      );
+    }
     // Packing across stores (an admin's whole order) is one entry per store: each seller sees only their own items.
     for (const [storeId, storeLines] of byStore(lines, (line) => byId.get(line.itemId)!.store_id)) {
       tx.event(

@@ -36,6 +36,7 @@ export function enterWritePath(mutation: string): void {
 }
 
 /** Rows written through this connection so far; read outside the store's tracer, it is not part of any call. */
+// Hand-written: read twice around every call, so every figure pays for it (queue_first_page, ship_mutation).
 const totalChanges = (store: OrderStore): number => store.prepare('SELECT total_changes()').pluck().get() as number;
 
 /**

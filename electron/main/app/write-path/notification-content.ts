@@ -14,6 +14,7 @@ type Common = Pick<ContentOf<'shipped'>, 'orderNumber' | 'customerName' | 'store
 function storeNames(store: OrderStore, storeIds: readonly number[]): string[] {
   const unique = [...new Set(storeIds)];
   if (unique.length === 0) return [];
+  // Hand-written: every ship's email names its stores (ship_mutation figure).
   const rows = store.select<{ name: string }>(
     `SELECT name FROM stores WHERE id IN (${unique.map(() => '?').join(', ')}) ORDER BY name`,
     unique,
@@ -102,9 +103,7 @@ export function addressChangedContent(store: OrderStore, order: Order, storeIds:
  * consent lives on their account, not on an order) and the number is one we can text.
  */
 export function smsRecipient(store: OrderStore, order: Order): string | null {
-  const customer = store.selectOne<{ phone: string | null; sms_consent: number }>('SELECT phone, sms_consent FROM users WHERE id = ?', [
-    order.customer_id,
-  ]);
+  const customer = store.first(store.q.selectFrom('users').select(['phone', 'sms_consent']).where('id', '=', order.customer_id));
   if (!customer || customer.sms_consent !== 1) return null;
   return smsNumber(order.customer_phone ?? customer.phone);
 }

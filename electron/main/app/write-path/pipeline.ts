@@ -90,6 +90,7 @@ export function runMutation<T>(
   try {
     return store.transaction(() => {
       const now = ctx.now();
+      // Hand-written (with the outbox insert below): every mutation runs them (ship_mutation figure).
       const insertEvent = store.prepare(
         `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data, store_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -43,6 +43,7 @@ export function mayHaveArrivedMessage(detail: string): string {
 
 export function dueRows(store: OrderStore, channels: readonly NotificationChannel[], now: number, limit: number): DueRow[] {
   if (channels.length === 0 || limit <= 0) return [];
+  // Hand-written, as are nextDueAt, markSending and recordOutcomes: the sender's loop (emails_10000 figure).
   return store.select<DueRow>(
     `SELECT id, dedupe_key, channel, recipient, attempts, payload FROM notifications
      WHERE status = 'queued' AND next_attempt_at <= ? AND channel IN (${channels.map(() => '?').join(', ')})
@@ -101,6 +102,7 @@ function commitWithoutSync(store: OrderStore, fn: () => void): void {
 
 /** Records outcomes in one commit, made as soon as they are known (see commitWithoutSync). */
 export function recordOutcomes(store: OrderStore, outcomes: readonly Outcome[], now: number): void {
+  // Hand-written: one commit per reply (email_outcome_window, emails_10000 figures).
   const sent = store.prepare(
     `UPDATE notifications SET status = 'sent', attempts = attempts + 1, sent_at = ?, updated_at = ?, provider_id = ?, last_error = NULL, next_attempt_at = NULL
      WHERE id = ? AND status = 'sending'`,
@@ -142,11 +144,15 @@ export function recordOutcomes(store: OrderStore, outcomes: readonly Outcome[], 
  */
 export function pullForwardWaiting(store: OrderStore, channel: NotificationChannel, until: number, now: number): number[] {
   return store
-    .select<{ id: number }>(
-      `UPDATE notifications SET next_attempt_at = ?, updated_at = ?
-       WHERE status = 'queued' AND channel = ? AND next_attempt_at > ? AND next_attempt_at <= ?
-       RETURNING id`,
-      [now, now, channel, now, until],
+    .all(
+      store.q
+        .updateTable('notifications')
+        .set({ next_attempt_at: now, updated_at: now })
+        .where('status', '=', 'queued')
+        .where('channel', '=', channel)
+        .where('next_attempt_at', '>', now)
+        .where('next_attempt_at', '<=', until)
+        .returning('id'),
     )
     .map((row) => row.id);
 }
@@ -156,16 +162,24 @@ export function pullForwardWaiting(store: OrderStore, channel: NotificationChann
  * they are not sent again on their own: they fail with a reason a person can act on.
  */
 export function failInterrupted(store: OrderStore, now: number): number[] {
-  const rows = store.select<{ id: number }>("SELECT id FROM notifications WHERE status = 'sending'");
+  const rows = store.all(store.q.selectFrom('notifications').select('id').where('status', '=', 'sending'));
   if (rows.length === 0) return [];
-  store.execute(
-    `UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ?, next_attempt_at = NULL, sending_at = NULL
-     WHERE status = 'sending'`,
-    [INTERRUPTED_MESSAGE, now],
+  store.run(
+    store.q
+      .updateTable('notifications')
+      .set((eb) => ({
+        status: 'failed',
+        attempts: eb('attempts', '+', 1),
+        last_error: INTERRUPTED_MESSAGE,
+        updated_at: now,
+        next_attempt_at: null,
+        sending_at: null,
+      }))
+      .where('status', '=', 'sending'),
   );
   return rows.map((row) => row.id);
 }
 
 export function failedCount(store: OrderStore): number {
-  return store.selectOne<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE status = 'failed'")?.n ?? 0;
+  return store.first(store.q.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'failed'))?.n ?? 0;
 }

@@ -3,7 +3,7 @@
  * rendered now from its content (a row still queued, or one that failed before rendering).
  */
 import type { OrderStore } from '../../../../db/store.js';
-import { notificationContentSchema, type NotificationChannel } from '../../../../shared/domain/notifications.js';
+import { notificationContentSchema } from '../../../../shared/domain/notifications.js';
 import { brandOf } from './message-headers.js';
 import type { NotificationPreview, NotificationSettingsStore, RenderEmail } from './ports.js';
 import { smsText } from './sms-text.js';
@@ -14,20 +14,13 @@ export interface PreviewDeps {
   renderEmail: RenderEmail;
 }
 
-interface PreviewRow {
-  channel: NotificationChannel;
-  recipient: string;
-  payload: string;
-  subject: string | null;
-  body_html: string | null;
-  body_text: string | null;
-  message_id: string | null;
-}
-
 export async function previewNotification(notificationId: number, deps: PreviewDeps): Promise<NotificationPreview | null> {
-  const row = deps.store.selectOne<PreviewRow>(
-    'SELECT channel, recipient, payload, subject, body_html, body_text, message_id FROM notifications WHERE id = ?',
-    [notificationId],
+  const { store } = deps;
+  const row = store.first(
+    store.q
+      .selectFrom('notifications')
+      .select(['channel', 'recipient', 'payload', 'subject', 'body_html', 'body_text', 'message_id'])
+      .where('id', '=', notificationId),
   );
   if (!row) return null;
   const current = deps.settings.get();

@@ -51,6 +51,7 @@ const shipToSchema = addressSnapshotSchema.nullable();
  * items are in scope. Items of other stores never reach the PDF.
  */
 export function loadSlipData(store: OrderStore, orderId: number, scope: StoreScope): SlipData | null {
+  // Hand-written: read for each order of a batch (packing_slips_500 figure).
   const order = store.selectOne<OrderRow>(
     'SELECT number, placed_at, customer_name, shipping_address, shipping_method, customer_note FROM orders WHERE id = ?',
     [orderId],

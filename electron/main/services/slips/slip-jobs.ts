@@ -4,7 +4,8 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { StoreScope } from '../../../../db/queries/scope.js';
-import type { SlipJobTable } from '../../../../db/schema.js';
+import type { Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
+import type { Database, SlipJobTable } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
 import type { SlipJob } from '../../../../shared/contract/index.js';
 import { runInSlices, RunningJobs, type CancelFlag } from '../jobs/sliced-job.js';
@@ -43,7 +44,14 @@ export interface SlipJobs {
   cancel(jobId: string): StoredSlipJob | null;
 }
 
-const toJob = (row: SlipJobTable): StoredSlipJob => ({
+/**
+ * An update limited to a job that is still running: a job that was cancelled (or failed) in the
+ * meantime keeps its final state, and the caller learns so from the changes count.
+ */
+type SlipJobUpdate = UpdateQueryBuilder<Database, 'slip_jobs', 'slip_jobs', UpdateResult>;
+const runningJob = (query: SlipJobUpdate, jobId: string): SlipJobUpdate => query.where('id', '=', jobId).where('state', '=', 'running');
+
+const toJob = (row: Selectable<SlipJobTable>): StoredSlipJob => ({
   jobId: row.id,
   state: row.state,
   done: row.done,
@@ -76,15 +84,15 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
   const tmpPath = (jobId: string) => path.join(dir, `${jobId}.pdf.tmp`);
   const finalPath = (jobId: string) => path.join(dir, `${jobId}.pdf`);
 
-  const stale = store.select<{ id: string }>("SELECT id FROM slip_jobs WHERE state = 'running'");
+  const stale = store.all(store.q.selectFrom('slip_jobs').select('id').where('state', '=', 'running'));
   if (stale.length > 0) {
-    store.execute("UPDATE slip_jobs SET state = 'failed', error = ?, finished_at = ? WHERE state = 'running'", [INTERRUPTED, deps.now()]);
+    store.run(store.q.updateTable('slip_jobs').set({ state: 'failed', error: INTERRUPTED, finished_at: deps.now() }).where('state', '=', 'running'));
     for (const { id } of stale) rmSync(tmpPath(id), { force: true });
   }
   removeOldFiles(dir, Date.now() - KEEP_FILES_MS, deps.logError);
 
   const get = (jobId: string): StoredSlipJob | null => {
-    const row = store.selectOne<SlipJobTable>('SELECT * FROM slip_jobs WHERE id = ?', [jobId]);
+    const row = store.first(store.q.selectFrom('slip_jobs').selectAll().where('id', '=', jobId));
     return row ? toJob(row) : null;
   };
   const publish = (jobId: string) => {
@@ -122,7 +130,7 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
           everyItems: PROGRESS_EVERY_ORDERS,
           everyMs: PROGRESS_EVERY_MS,
           report(done) {
-            store.execute("UPDATE slip_jobs SET done = ? WHERE id = ? AND state = 'running'", [done, jobId]);
+            store.run(runningJob(store.q.updateTable('slip_jobs').set({ done }), jobId));
             publish(jobId);
           },
         },
@@ -135,9 +143,11 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
       doc.end();
       await written;
       await moveIntoPlace(tmp, finalPath(jobId));
-      const updated = store.execute(
-        "UPDATE slip_jobs SET state = 'done', done = total, file_path = ?, finished_at = ? WHERE id = ? AND state = 'running'",
-        [finalPath(jobId), deps.now(), jobId],
+      const updated = store.run(
+        runningJob(
+          store.q.updateTable('slip_jobs').set((eb) => ({ state: 'done', done: eb.ref('total'), file_path: finalPath(jobId), finished_at: deps.now() })),
+          jobId,
+        ),
       );
       // Cancelled while the file was being flushed: the person asked for no PDF, so leave none.
       if (updated.changes === 0) await rm(finalPath(jobId), { force: true });
@@ -148,7 +158,7 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
       if (!(error instanceof SlipJobError)) deps.logError(`packing-slip job ${jobId} failed`, error);
       const message = error instanceof SlipJobError ? error.message : 'The slips could not be written. Try again; if it keeps failing, check the disk has space.';
       try {
-        store.execute("UPDATE slip_jobs SET state = 'failed', error = ?, finished_at = ? WHERE id = ? AND state = 'running'", [message, deps.now(), jobId]);
+        store.run(runningJob(store.q.updateTable('slip_jobs').set({ state: 'failed', error: message, finished_at: deps.now() }), jobId));
         publish(jobId);
       } catch (recordError) {
         // The store was closed under the job (the app is quitting): the next start marks it failed.
@@ -160,12 +170,11 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
   return {
     start(owner, orderIds) {
       const jobId = deps.newId();
-      store.execute("INSERT INTO slip_jobs (id, user_id, state, total, done, created_at) VALUES (?, ?, 'running', ?, 0, ?)", [
-        jobId,
-        owner.userId,
-        orderIds.length,
-        deps.now(),
-      ]);
+      store.run(
+        store.q
+          .insertInto('slip_jobs')
+          .values({ id: jobId, user_id: owner.userId, state: 'running', total: orderIds.length, done: 0, created_at: deps.now() }),
+      );
       // A fresh id is never running already.
       const job = running.start(jobId, owner.userId)!;
       void render(jobId, [...orderIds], owner.scope, job).finally(() => running.finish(jobId));
@@ -173,10 +182,7 @@ export function createSlipJobs(deps: SlipJobsDeps): SlipJobs {
     },
     get,
     cancel(jobId) {
-      const updated = store.execute("UPDATE slip_jobs SET state = 'cancelled', finished_at = ? WHERE id = ? AND state = 'running'", [
-        deps.now(),
-        jobId,
-      ]);
+      const updated = store.run(runningJob(store.q.updateTable('slip_jobs').set({ state: 'cancelled', finished_at: deps.now() }), jobId));
       running.cancel(jobId);
       if (updated.changes > 0) publish(jobId);
       return get(jobId);
