@@ -46,7 +46,7 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
   const seed = seedMarketplace(store, { orders: options.orders, seed: options.seed });
   let sender: RunningNotificationService | null = null;
   const app = createApp(store, {
-    checkOutputs: true,
+    selfCheck: true,
     slipsDir: join(dir, 'slips'),
     notifications: (ctx) => (sender = deskNotificationSender(ctx, options.notifications ?? memoryNotificationSettings(), () => {})),
   });

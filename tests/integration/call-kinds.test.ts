@@ -22,8 +22,8 @@ beforeEach(() => {
 afterEach(() => f.close());
 
 /** The real table with some handlers swapped for ones that break their call's declared kind. */
-function dispatchWith(wrong: Partial<Handlers>): Dispatch {
-  return createDispatch(f.app.ctx, { ...createHandlers(f.app.ctx), ...wrong } as Handlers);
+function dispatchWith(wrong: Partial<Handlers>, selfCheck = true): Dispatch {
+  return createDispatch(f.app.ctx, { ...createHandlers(f.app.ctx), ...wrong } as Handlers, { selfCheck });
 }
 
 const writeNote = () =>
@@ -48,6 +48,14 @@ describe('the dispatcher enforces each call’s declared kind', () => {
     const dispatch = dispatchWith({ 'orders.get': () => viaWritePath() as never });
     const outbox = f.count('outbox');
     expectRefusedAsInternal(dispatch, 'orders.get', { orderId }, /orders\.get is declared a query but ran the write path/);
+    expect(f.count('outbox')).toBe(outbox);
+  });
+
+  it('refuses a query or local call in the write path even without the self-check, as the app runs', () => {
+    const dispatch = dispatchWith({ 'orders.get': () => viaWritePath() as never, 'slips.cancel': () => viaWritePath() as never }, false);
+    const outbox = f.count('outbox');
+    expect(dispatch(f.admin, 'orders.get', { orderId })).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(dispatch(f.admin, 'slips.cancel', { jobId: '8a6e0804-2bd0-4672-b79a-d80c6b5a2f1a' })).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(f.count('outbox')).toBe(outbox);
   });
 

@@ -58,7 +58,7 @@ export class Fixture {
     this.app = createApp(this.store, {
       now: () => this.clock,
       newId: () => `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`,
-      checkOutputs: true,
+      selfCheck: true,
       logError: () => {},
       notifications: options.notifications,
     });

@@ -400,7 +400,7 @@ describe('migrating per-order claims to per-store claims', () => {
       ]);
       expect(reopened.sqlite.pragma('foreign_key_check')).toEqual([]);
       // The migrated claims work as claims: Sam's still warns another Alder bench, Bo's half is free.
-      const app = createApp(reopened, { now: () => NOW + 60_000, newId: () => crypto.randomUUID(), checkOutputs: true, logError: () => {} });
+      const app = createApp(reopened, { now: () => NOW + 60_000, newId: () => crypto.randomUUID(), selfCheck: true, logError: () => {} });
       expect(app.dispatch(f.atStation(f.sellerA, 'station-4', 'Bench 4'), 'orders.claim', { orderId: multi })).toMatchObject({
         ok: false,
         code: 'CLAIMED_ELSEWHERE',

@@ -319,7 +319,7 @@ describe('migrating timeline entries to stores', () => {
       expect(reopened.sqlite.pragma('foreign_key_check')).toEqual([]);
 
       // Read through the app, each seller sees only their share.
-      const app = createApp(reopened, { now: () => NOW, newId: () => crypto.randomUUID(), checkOutputs: true, logError: () => {} });
+      const app = createApp(reopened, { now: () => NOW, newId: () => crypto.randomUUID(), selfCheck: true, logError: () => {} });
       const timeline = (actor: Actor) => {
         const result = app.dispatch(actor, 'orders.get', { orderId: shared });
         if (!result.ok) throw new Error(result.message);

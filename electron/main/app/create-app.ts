@@ -20,8 +20,11 @@ export interface CreateAppOptions {
   now?: () => number;
   newId?: () => string;
   logError?: (message: string, error: unknown) => void;
-  /** Validate every output against its schema: on in tests, off in the app's hot path. */
-  checkOutputs?: boolean;
+  /**
+   * Development and test self-checks, off in the app's hot path: every answer against its output
+   * schema, and every call's writes against its declared kind (see write-path/call-kind.ts).
+   */
+  selfCheck?: boolean;
   /** Packing-slip PDFs: userData/slips in the desktop app; a temp folder per database otherwise. */
   slipsDir?: string;
   /** Opens finished PDFs (the OS viewer in Electron); defaults to URLs served by the web host. */
@@ -47,7 +50,7 @@ export function createApp(store: OrderStore, options: CreateAppOptions = {}): Ap
     printouts: options.printouts ?? webPrintouts,
   };
   if (options.notifications) ctx.notifications = options.notifications(ctx);
-  const dispatch = createDispatch(ctx, createHandlers(ctx), { checkOutputs: options.checkOutputs ?? false });
+  const dispatch = createDispatch(ctx, createHandlers(ctx), { selfCheck: options.selfCheck ?? false });
   return {
     ctx,
     dispatch,

@@ -40,7 +40,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
  * or database work; then zod parses; then the handler runs. Unexpected exceptions become
  * INTERNAL with no internals leaked to the caller.
  */
-export function createDispatch(ctx: AppContext, handlers: Handlers, options: { checkOutputs?: boolean } = {}): Dispatch {
+export function createDispatch(ctx: AppContext, handlers: Handlers, options: { selfCheck?: boolean } = {}): Dispatch {
   const dispatch = (actor: Actor | null, name: string, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> => {
     // An async call refused up front still answers with a promise, as its type says.
     const early = (failure: Result<unknown>) => (asyncCalls.has(name) ? Promise.resolve(failure) : failure);
@@ -58,7 +58,7 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { c
       return early(fail('INVALID_INPUT', first ? `${first[0]}: ${first[1]}` : 'The request is not valid.', fields));
     }
     const checked = (result: Result<unknown>): Result<unknown> => {
-      if (result.ok && options.checkOutputs) definition.output.parse(result.value);
+      if (result.ok && options.selfCheck) definition.output.parse(result.value);
       return result;
     };
     const faulted = (error: unknown): Result<unknown> => {
@@ -68,8 +68,10 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { c
     };
     try {
       const handler = handlers[name] as Handler<CallName>;
-      const result: Result<unknown> | Promise<Result<unknown>> = runAsKind(ctx.store, name, definition.kind, () =>
-        handler(parsed.data as never, withScope(actor)),
+      const result: Result<unknown> | Promise<Result<unknown>> = runAsKind(
+        ctx.store,
+        { name, kind: definition.kind, countWrites: options.selfCheck === true },
+        () => handler(parsed.data as never, withScope(actor)),
       );
       if (result instanceof Promise) return result.then(checked).catch(faulted);
       return checked(result);
