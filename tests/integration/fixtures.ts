@@ -80,6 +80,23 @@ export class Fixture {
     this.sellerB = resolveActor(this.store, sellerBId, station)!;
   }
 
+  /**
+   * A paid marketplace order shared by the two sellers: Alder's bowl (store A, 1) and Birch's
+   * spoons (store B, 2), for tests of what each seller may see and do on someone else's order.
+   */
+  addSharedOrder(number: string, ageDays = 1): number {
+    return this.addOrder({
+      number,
+      status: 'processing',
+      paid: true,
+      ageDays,
+      items: [
+        { storeId: this.storeA, sku: 'ALD-BOWL', quantity: 1 },
+        { storeId: this.storeB, sku: 'BIR-SPOON', quantity: 2 },
+      ],
+    });
+  }
+
   addOrder(spec: OrderSpec): number {
     const s = this.store.sqlite;
     const subtotal = spec.items.reduce((sum, item) => sum + item.quantity * 1500, 0);

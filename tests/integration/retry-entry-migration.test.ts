@@ -9,16 +9,7 @@ let single: number;
 
 beforeEach(() => {
   f = new Fixture();
-  shared = f.addOrder({
-    number: 'SH-0000501',
-    status: 'processing',
-    paid: true,
-    ageDays: 1,
-    items: [
-      { storeId: f.storeA, sku: 'ALD-BOWL', quantity: 1 },
-      { storeId: f.storeB, sku: 'BIR-SPOON', quantity: 2 },
-    ],
-  });
+  shared = f.addSharedOrder('SH-0000501');
   single = f.addOrder({ number: 'SH-0000502', status: 'processing', paid: true, ageDays: 1, items: [{ storeId: f.storeA, sku: 'ALD-MUG', quantity: 1 }] });
 });
 

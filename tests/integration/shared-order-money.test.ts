@@ -13,16 +13,7 @@ let single: number;
 beforeEach(() => {
   f = new Fixture();
   // Alder's bowl ($15) and Birch's two spoons ($30), one customer, one payment.
-  shared = f.addOrder({
-    number: 'SH-0000401',
-    status: 'processing',
-    paid: true,
-    ageDays: 1,
-    items: [
-      { storeId: f.storeA, sku: 'ALD-BOWL', quantity: 1 },
-      { storeId: f.storeB, sku: 'BIR-SPOON', quantity: 2 },
-    ],
-  });
+  shared = f.addSharedOrder('SH-0000401');
   single = f.addOrder({ number: 'SH-0000402', status: 'processing', paid: true, ageDays: 2, items: [{ storeId: f.storeA, sku: 'ALD-MUG', quantity: 1 }] });
   // A $1 discount and $3.31 tax on the shared order: 4500 + 500 shipping + 331 − 100.
   f.store.sqlite

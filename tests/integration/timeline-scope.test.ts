@@ -28,16 +28,7 @@ beforeEach(() => {
   samBackRoom = f.atStation(f.sellerA, 'alder-back', 'Alder Back Room');
   bo = f.atStation(f.sellerB, 'birch-dock', 'Birch Loading Dock');
   ada = f.atStation(f.admin, 'hq', 'Marketplace HQ');
-  shared = f.addOrder({
-    number: 'SH-2000001',
-    status: 'processing',
-    paid: true,
-    ageDays: 1,
-    items: [
-      { storeId: f.storeA, sku: 'ALD-BOWL', quantity: 1 },
-      { storeId: f.storeB, sku: 'BIR-SPOON', quantity: 2 },
-    ],
-  });
+  shared = f.addSharedOrder('SH-2000001');
 });
 
 afterEach(() => f.close());

@@ -19,16 +19,7 @@ beforeEach(() => {
   // The app's logger, as the write path calls it at the time of the error.
   f.app.ctx.logError = (message) => logged.push(message);
   single = f.addOrder({ number: 'SH-0000301', status: 'processing', paid: true, ageDays: 2, items: [{ storeId: f.storeA, sku: 'ALD-MUG', quantity: 2 }] });
-  shared = f.addOrder({
-    number: 'SH-0000302',
-    status: 'processing',
-    paid: true,
-    ageDays: 1,
-    items: [
-      { storeId: f.storeA, sku: 'ALD-BOWL', quantity: 1 },
-      { storeId: f.storeB, sku: 'BIR-SPOON', quantity: 2 },
-    ],
-  });
+  shared = f.addSharedOrder('SH-0000302');
 });
 
 afterEach(() => f.close());
