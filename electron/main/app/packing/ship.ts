@@ -89,7 +89,8 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
       addShipped.run(line.quantity, line.quantity, line.itemId);
     }
 
-    // The same rules saveOrder applies to the rows just written, on the items as they now are.
+    // The items as this parcel leaves them: they decide the order's status here, and saveOrder
+    // derives the stored fulfilment from the same list instead of reading the rows back.
     const afterShipping = applyShipment(allItems.map(toFulfillable), plan.value);
     const fulfillment = deriveFulfillmentStatus(afterShipping, isPaid(order.payment_status));
     const status = statusAfterFulfillment(order.status, fulfillment);
@@ -103,6 +104,7 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
         fulfilled_at: fulfillment === 'fulfilled' ? tx.now : order.fulfilled_at,
       },
       tx.now,
+      afterShipping,
     );
     // A parcel is one store's: who shipped it, from which bench and its tracking are for that store's people (and admins).
     tx.event(
