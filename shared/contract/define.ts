@@ -2,6 +2,8 @@ import type { z } from 'zod';
 
 /** What a caller must hold to make a call. Roles map to permissions in permissions.ts. */
 export type Permission =
+  /** Anyone at the desk, signed in or not (signing in, signing out). */
+  | 'public'
   | 'orders.read'
   | 'orders.fulfill'
   | 'orders.hold'

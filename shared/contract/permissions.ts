@@ -17,5 +17,5 @@ const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
 };
 
 export function roleHas(role: StaffRole, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].has(permission);
+  return permission === 'public' || ROLE_PERMISSIONS[role].has(permission);
 }
