@@ -45,8 +45,9 @@ export function scopeOrderDoc(doc: OrderDoc, storeIds: readonly number[] | null)
   const stores = storeItemsOf(doc.items);
   const money = moneyFor(figuresOf(doc), stores, [...theirs]);
   const shares = storeShares(figuresOf(doc), stores);
-  // The last part is the shipping charge's: nobody's store.
-  const captured = apportion(doc.capturedCents, [...shares.map((s) => s.totalCents), doc.shippingCents]);
+  // The last part is the shipping charge's: nobody's store. A share is never below zero, even
+  // for a stored discount above the items' price (bad data, which newOrderDoc refuses).
+  const captured = apportion(doc.capturedCents, [...shares.map((s) => Math.max(s.totalCents, 0)), doc.shippingCents]);
   const refunded = apportion(doc.refundedCents, captured);
   const mine = (parts: readonly number[]) => sum(shares.map((s, i) => (theirs.has(s.storeId) ? parts[i]! : 0)));
   const itemById = new Map(doc.items.map((item) => [item.id, item]));

@@ -91,11 +91,13 @@ describe('newOrderDoc', () => {
     expect(digital).toMatchObject({ status: 'delivered', fulfillmentStatus: 'fulfilled', fulfilledAt: T0, shippedAt: T0, deliveredAt: T0, shippingAddress: null });
   });
 
-  it('refuses a SKU twice, physical items without an address, a discount above the charge and a capture above the total', () => {
+  it('refuses a SKU twice, physical items without an address, a discount above the items, a capture above the total and absurd amounts', () => {
     const twice = storefrontOrder({ items: [{ storeId: STORE_A, sku: 'X-1', title: 'X', quantity: 1, unitPriceCents: 1 }, { storeId: STORE_B, sku: 'x-1', title: 'X', quantity: 1, unitPriceCents: 1 }], payment: { paymentIntentId: 'pi_9', capturedCents: 0 } });
     expect(newOrderDoc(twice, ids(), T0)).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { 'items.1.sku': 'Listed twice.' } });
     expect(newOrderDoc(storefrontOrder({ shippingAddress: null }), ids(), T0)).toMatchObject({ ok: false, fields: { shippingAddress: expect.any(String) } });
-    expect(newOrderDoc(storefrontOrder({ discountCents: 6000 }), ids(), T0)).toMatchObject({ ok: false, fields: { discountCents: 'At most 5020.' } });
+    expect(newOrderDoc(storefrontOrder({ discountCents: 4001 }), ids(), T0)).toMatchObject({ ok: false, fields: { discountCents: 'At most 4000.' } });
+    const huge = storefrontOrder({ items: [{ storeId: STORE_A, sku: 'GOLD', title: 'Gold', quantity: 10_000, unitPriceCents: 2 ** 50 }], payment: { paymentIntentId: 'pi_9', capturedCents: 0 } });
+    expect(newOrderDoc(huge, ids(), T0)).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { items: expect.any(String) } });
     expect(newOrderDoc(storefrontOrder({ payment: { paymentIntentId: 'pi_9', capturedCents: 4821 } }), ids(), T0)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 });
