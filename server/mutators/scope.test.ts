@@ -27,6 +27,7 @@ describe('scopeOrderDoc', () => {
         expect(c.shipments.every((p) => theirs.has(p.storeId))).toBe(true);
         expect(c.events.every((e) => e.storeId === null || theirs.has(e.storeId))).toBe(true);
         expect(c.events.length).toBe(doc.events.filter((e) => e.storeId === null || theirs.has(e.storeId)).length);
+        if (c !== doc) expect(c.events.filter((e) => e.storeId === null).flatMap((e) => Object.keys(e.data)).filter((key) => key.endsWith('Cents'))).toEqual([]);
         const own = new Set(c.items.map((item) => item.id));
         expect(c.returnRequests.every((r) => r.items.every((line) => own.has(line.itemId)))).toBe(true);
         // Their share of the payment never passes what their part costs, nor refunds what was captured.
@@ -92,5 +93,16 @@ describe('scopeOrderDoc', () => {
     expect(b).toMatchObject({ subtotalCents: 1000, taxCents: 100, totalCents: 1100, capturedCents: 1100 });
     expect(b.returnRequests[0]!.refundCents).toBe(400);
     expect(scopeOrderDoc(withRequest, [STORE_C])).toBeNull();
+  });
+
+  it("keeps a shared order's amounts off the whole-order entries a seller reads, and keeps the entries", () => {
+    const doc = makeDoc({ items: [{ storeId: STORE_A, sku: 'ALD-BOWL', quantity: 1 }, { storeId: STORE_B, sku: 'BIR-SPOON', quantity: 2 }] });
+    const entry = (id: number, kind: string, data: Record<string, unknown>, storeId: number | null) => ({ id, at: 1, actorId: null, actorName: 'Stripe', stationId: null, stationName: null, kind, data, storeId });
+    const withTimeline = { ...doc, events: [entry(1, 'placed', { totalCents: 5000, items: 2 }, null), entry(2, 'paid', { amountCents: 5000 }, null), entry(3, 'shipped', { trackingNumber: 'X' }, STORE_B)] };
+    expect(scopeOrderDoc(withTimeline, [STORE_A])!.events.map((e) => [e.kind, e.data])).toEqual([
+      ['placed', { items: 2 }],
+      ['paid', {}],
+    ]);
+    expect(scopeOrderDoc(withTimeline, [STORE_A, STORE_B])!.events).toBe(withTimeline.events);
   });
 });

@@ -29,6 +29,8 @@ const sum = (values: readonly number[]) => values.reduce((total, v) => total + v
  *   captured and a full refund is a full refund of every part;
  * - a return request's refundCents is apportioned over its lines' values, theirs summed;
  * - the Stripe payment intent id is left out (null): it names the whole order's payment;
+ * - whole-order timeline entries lose their amounts (data keys ending in Cents: "placed",
+ *   "paid", "refunded" carry the whole order's), the rest of each entry is kept;
  * - status, fulfillmentStatus and paymentStatus stay the ORDER's (not re-derived from the
  *   share), since they say where the whole order stands. A desk must take them from the copy,
  *   never re-derive them from a seller copy's items or money.
@@ -65,7 +67,13 @@ export function scopeOrderDoc(doc: OrderDoc, storeIds: readonly number[] | null)
     stripePaymentIntentId: null,
     items,
     shipments: doc.shipments.filter((parcel) => theirs.has(parcel.storeId)),
-    events: doc.events.filter((event) => event.storeId === null || theirs.has(event.storeId)),
+    events: doc.events.flatMap((event) => {
+      if (event.storeId !== null) return theirs.has(event.storeId) ? [event] : [];
+      // A whole-order entry's amounts are the whole order's ("placed for $120", "paid $120"):
+      // the seller reads the entry without them, as they read the order without its payment.
+      const data = Object.fromEntries(Object.entries(event.data).filter(([key]) => !key.endsWith('Cents')));
+      return [{ ...event, data }];
+    }),
     returnRequests: doc.returnRequests.flatMap((request) => {
       const lines = request.items.filter((line) => ownItemIds.has(line.itemId));
       if (lines.length === 0) return [];

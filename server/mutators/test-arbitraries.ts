@@ -83,7 +83,7 @@ export const orderDocArb: fc.Arbitrary<OrderDoc> = fc
     });
     const events: EventDoc[] = s.eventStores
       .filter((storeId) => storeId === null || specs.some((item) => item.storeId === storeId))
-      .map((storeId, index) => ({ id: index + 1, at: base.placedAt + index, actorId: null, actorName: 'Someone', stationId: null, stationName: null, kind: 'note', data: { body: `about ${storeId}` }, storeId }));
+      .map((storeId, index) => ({ id: index + 1, at: base.placedAt + index, actorId: null, actorName: 'Someone', stationId: null, stationName: null, kind: storeId === null ? 'paid' : 'note', data: storeId === null ? { amountCents: base.capturedCents } : { body: `about ${storeId}` }, storeId }));
     const returnRequests = s.requestSeeds.map((seeds, index) => {
       const lines = [...new Map(seeds.map((seed) => {
         const item = specs[seed % specs.length]!;
