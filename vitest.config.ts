@@ -13,8 +13,6 @@ export default defineConfig({
       'tools/**/*.test.ts',
       'tests/bench/**/*.test.ts',
       'renderer/**/*.test.ts',
-      // Unit and property tests beside the shop backend's modules (server/mutators).
-      'server/**/*.test.ts',
     ],
     exclude: ['tests/e2e/**', '**/node_modules/**', 'out/**', '.tmp/**', 'build/**'],
     testTimeout: 30_000,
