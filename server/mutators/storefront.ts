@@ -7,9 +7,9 @@ import { fail, ok, type Result } from '../../shared/domain/result.js';
 import { normalizeTrackingNumber } from '../../shared/domain/tracking.js';
 import { changed, toFulfillable, unchanged } from './context.js';
 import { deliverParcels } from './deliver.js';
-import { byStore } from './desk-rules/by-store.js';
-import { orderArrived } from './desk-rules/delivery.js';
-import { checkCancellationRequest, checkReturnAllowed, planReturn, requiredCustomerText } from './desk-rules/requests.js';
+import { byStore } from '../../shared/domain/by-store.js';
+import { orderArrived } from '../../shared/domain/delivery.js';
+import { checkCancellationRequest, checkReturnAllowed, planReturn, requiredCustomerText } from '../../shared/domain/requests.js';
 import type { EventIds, MutationResult } from './types.js';
 
 /** Ids for a new order, from the server's sequences; `number` is used when the storefront sent none. */
