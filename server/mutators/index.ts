@@ -4,7 +4,7 @@
  * and the storefront's changes (new orders, customer requests, carrier deliveries).
  */
 export type { Applied, EventIds, MutationActor, MutationResult, NamedMutation } from './types.js';
-export { applyMutation, mutationOrderId } from './apply.js';
+export { applyMutation, mutationOrderId, orderUnreachable } from './apply.js';
 export { scopeOrderDoc } from './scope.js';
 export {
   addCancellationRequest,
