@@ -4,6 +4,7 @@ import { createContext, type ServerContext, type ServerOptions } from './context
 import { HttpError, errorBody, sendError } from './http/errors.js';
 import { openApiDocument } from './openapi.js';
 import { storefrontRoutes } from './storefront/routes.js';
+import { startPokeRelay } from './sync/poke-relay.js';
 import { syncRoutes } from './sync/routes.js';
 
 /** Every body but a push's is small. */
@@ -18,7 +19,10 @@ function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'code' in error && typeof (error as FastifyError).code === 'string';
 }
 
-/** The shop backend as a Fastify app (not listening yet): sign-in, sync, storefront, OpenAPI. */
+/**
+ * The shop backend as a Fastify app (not listening yet): sign-in, sync, storefront, OpenAPI. On
+ * PostgreSQL, pokes are relayed between server processes once the app is ready.
+ */
 export function createShopServer(options: ServerOptions): ShopServer {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false });
   const ctx = createContext(options, app.log);
@@ -44,6 +48,14 @@ export function createShopServer(options: ServerOptions): ShopServer {
   const openapi = openApiDocument();
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true, serverId: ctx.sdb.serverId }));
-  app.addHook('onClose', async () => ctx.pokes.close());
+  let stopRelay: (() => Promise<void>) | null = null;
+  app.addHook('onReady', async () => {
+    stopRelay = await startPokeRelay(ctx.sdb, ctx.pokes, app.log);
+  });
+  // Event streams never end on their own: end them before the server waits for its connections.
+  app.addHook('preClose', async () => {
+    await stopRelay?.();
+    ctx.pokes.close();
+  });
   return { app, ctx };
 }

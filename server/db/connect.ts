@@ -13,6 +13,8 @@ export interface ServerDb {
   dialect: Dialect;
   /** This server's identity, made once when its database is created (cursors carry it). */
   serverId: string;
+  /** Where it is: PostgreSQL's URL lets other parts open a connection of their own (LISTEN). */
+  location: DbLocation;
   close: () => Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export async function openServerDb(location: DbLocation): Promise<ServerDb> {
         .execute();
     }
     const meta = await db.selectFrom('meta').select('server_id').where('id', '=', 1).executeTakeFirstOrThrow();
-    return { db, dialect, serverId: meta.server_id, close: () => db.destroy() };
+    return { db, dialect, serverId: meta.server_id, location, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;

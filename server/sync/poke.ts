@@ -21,6 +21,9 @@ export class PokeHub {
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
 
+  /** Other server processes' pokes are relayed here, and ours to them (see poke-relay.ts). */
+  private relay: ((scope: PokeScope) => void) | null = null;
+
   constructor(private readonly options: { heartbeatMs: number; delayMs: number }) {
     this.heartbeat = setInterval(() => this.writeAll(': heartbeat\n\n'), options.heartbeatMs);
     this.heartbeat.unref();
@@ -44,7 +47,18 @@ export class PokeHub {
     res.on('close', () => this.listeners.delete(listener));
   }
 
+  /** After a commit in this process: its desks, and those of the other processes on the database. */
   poke(scope: PokeScope): void {
+    this.relay?.(scope);
+    this.deliver(scope);
+  }
+
+  relayTo(relay: ((scope: PokeScope) => void) | null): void {
+    this.relay = relay;
+  }
+
+  /** Pokes this process's desks only (a commit relayed from another process). */
+  deliver(scope: PokeScope): void {
     let any = false;
     for (const listener of this.listeners) {
       if (scope === 'everyone' || canSeeStores(listener, scope.storeIds)) {

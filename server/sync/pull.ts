@@ -184,17 +184,6 @@ async function countInScope(trx: Trx, reader: Reader): Promise<number> {
   return orders + reader.storeIds.length + 1;
 }
 
-async function lastMutationId(trx: Trx, clientId: string): Promise<string | null> {
-  const row = await trx
-    .selectFrom('client_mutations')
-    .select('mutation_id')
-    .where('client_id', '=', clientId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.mutation_id ?? null;
-}
-
 /**
  * One page of what changed for this reader since their cursor. All of it is read in one
  * snapshot (REPEATABLE READ on PostgreSQL; SQLite's transaction is one), so the rows and
@@ -203,7 +192,22 @@ async function lastMutationId(trx: Trx, clientId: string): Promise<string | null
 export async function pull(sdb: ServerDb, reader: Reader, request: PullRequest): Promise<PullResponse> {
   const hash = scopeHash(reader);
   const run = async (trx: Trx): Promise<PullResponse> => {
-    const meta = await trx.selectFrom('meta').select(['server_id', 'version']).where('id', '=', 1).executeTakeFirstOrThrow();
+    // The server, its version and this client's last mutation in one round trip.
+    const meta = await trx
+      .selectFrom('meta')
+      .select((eb) => [
+        'server_id',
+        'version',
+        eb
+          .selectFrom('client_mutations')
+          .select('mutation_id')
+          .where('client_id', '=', request.clientId)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .as('last_mutation_id'),
+      ])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     let after = 0;
     if (request.cursor !== null) {
       const cursor = decodeCursor(request.cursor);
@@ -248,7 +252,7 @@ export async function pull(sdb: ServerDb, reader: Reader, request: PullRequest):
       cursor: encodeCursor({ s: meta.server_id, v: upTo, h: hash }),
       more,
       remaining: more ? remaining : remaining === null ? null : 0,
-      lastMutationId: await lastMutationId(trx, request.clientId),
+      lastMutationId: meta.last_mutation_id,
     };
   };
   return sdb.dialect === 'postgres'

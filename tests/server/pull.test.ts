@@ -91,6 +91,19 @@ describe.each(BACKENDS)('pull on $name', (backend) => {
     expect(JSON.stringify(rows)).not.toContain('sam@shop.test');
   });
 
+  it('gives a seller who runs every store on an order the whole order, as an admin sees it', async () => {
+    shop = await startShop(backend);
+    await withOrders();
+    const admin = (await pullAll(shop, await shop.signIn('admin@shop.test'), 1000)).rows;
+    const bo = (await pullAll(shop, await shop.signIn('bo@shop.test'), 1000)).rows;
+    const orders = (rows: PulledRow[]) => rows.filter((row) => row.type === 'order');
+    expect(orders(bo)).toEqual(orders(admin));
+    // ...and Nora's copy of a shared order is cut: not the admin's.
+    const nora = (await pullAll(shop, await shop.signIn('nora@shop.test'), 1000)).rows;
+    const shared = (rows: PulledRow[]) => rows.find((row) => row.type === 'order' && row.id === 3);
+    expect(shared(nora)).not.toEqual(shared(admin));
+  });
+
   it('sends tombstones only to readers who could see the order', async () => {
     shop = await startShop(backend);
     await shop.sdb.db.transaction().execute(async (trx) => {
