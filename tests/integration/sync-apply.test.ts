@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderDocOf } from '../../db/queries/sync-base.js';
-import { applyPulledPage, listRejections, markPushed, pendingSummary, readCursor, unsyncedOrderIds } from '../../electron/main/app/sync/rebase.js';
+import {
+  applyPulledPage,
+  beginResync,
+  finishResync,
+  listRejections,
+  markPushed,
+  pendingSummary,
+  readCursor,
+  unsyncedOrderIds,
+} from '../../electron/main/app/sync/rebase.js';
 import type { OrderDoc } from '../../shared/contract/sync-protocol.js';
 import { ADMIN, del, HOUR, NOW, put, SELLER_A, SELLER_B, sellerCopy, sharedOrderDoc, STORE_A, STORE_B, SyncDesk } from './sync-apply-harness.js';
 
@@ -336,5 +345,56 @@ describe('rebasing pending changes on a pull', () => {
     expect(desk.rows('SELECT status FROM outbox ORDER BY id')).toEqual([{ status: 'pushed' }, { status: 'pending' }]);
     const notes = desk.rows<{ data: string }>("SELECT data FROM order_events WHERE kind = 'note' ORDER BY id").map((row) => JSON.parse(row.data).body as string);
     expect(notes).toEqual(['one', 'two']);
+  });
+});
+
+describe('the desk side of sync around the write path', () => {
+  it("records each change's order, author and station in the outbox, and keeps the server's copy of a synced order only", () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    const seller = desk.actor(SELLER_A.id, { id: 'bench-7', name: 'Bench 7' });
+    desk.ok(seller, 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    expect(desk.rows('SELECT order_id, actor_id, actor_name, station_id, station_name, status FROM outbox')).toEqual([
+      { order_id: 100, actor_id: SELLER_A.id, actor_name: 'Sam Seller', station_id: 'bench-7', station_name: 'Bench 7', status: 'pending' },
+    ]);
+    // The base is the order as it was before the note: the server's doc.
+    const base = JSON.parse(desk.value('SELECT doc FROM sync_base WHERE order_id = 100') as string) as OrderDoc;
+    expect(base).toEqual(sharedOrderDoc(100));
+
+    // An order that never came from a server (server_version 0, as in the demo store) needs no copy.
+    desk.store.sqlite.prepare('UPDATE orders SET server_version = 0 WHERE id = 100').run();
+    desk.store.sqlite.prepare('DELETE FROM sync_base').run();
+    desk.ok(seller, 'orders.addNote', { orderId: 100, body: 'Again' });
+    expect(desk.value('SELECT count(*) FROM sync_base')).toBe(0);
+  });
+
+  it("moves a replayed entry out of the way of a server entry with the same id on another order", () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    desk.ok(desk.actor(ADMIN.id), 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    const localId = desk.value("SELECT id FROM order_events WHERE kind = 'note'") as number;
+    // The server numbers another order's entry with that very id.
+    const other = sharedOrderDoc(300);
+    other.events.push({ id: localId, at: NOW, actorId: null, actorName: 'Storefront', stationId: null, stationName: null, kind: 'note', data: { body: 'server' }, storeId: null });
+    const result = applyPulledPage(desk.ctx, [put('order', other, 11)], { cursor: 'c3' });
+    expect(result.quarantined).toBe(0);
+    expect(desk.rows('SELECT order_id, data FROM order_events WHERE id = ?', localId)).toEqual([{ order_id: 300, data: '{"body":"server"}' }]);
+    expect(desk.rows("SELECT order_id, data FROM order_events WHERE kind = 'note' AND order_id = 100")).toEqual([{ order_id: 100, data: '{"body":"Fragile"}' }]);
+  });
+
+  it('after a reset, removes the orders the full re-pull did not deliver and keeps the outbox', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10), put('order', sharedOrderDoc(300), 11)], { cursor: 'c2' });
+    desk.ok(desk.actor(ADMIN.id), 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    beginResync(desk.store);
+    expect(readCursor(desk.store)).toBeNull();
+    // The re-pull (interrupted or not) brings order 100 only.
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 3)], { cursor: 'r1' });
+    expect(finishResync(desk.store, NOW, () => {})).toEqual([300]);
+    expect(desk.rows('SELECT id, server_version FROM orders')).toEqual([{ id: 100, server_version: 3 }]);
+    expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'note'")).toBe(1);
+    expect(desk.rows('SELECT status FROM outbox')).toEqual([{ status: 'pending' }]);
+    expect(finishResync(desk.store, NOW, () => {})).toEqual([]);
+    expect(desk.store.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });

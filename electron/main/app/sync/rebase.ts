@@ -1,6 +1,7 @@
 import { createDocWriter, quarantineRow, type DocWriter } from '../../../../db/queries/sync-apply.js';
 import { anyBase, dropBase, readBase, saveBase } from '../../../../db/queries/sync-base.js';
 import { changesToReplay, recordPushOutcomes, settle } from '../../../../db/queries/sync-outbox.js';
+import { beginResync as beginResyncWith } from '../../../../db/queries/sync-resync.js';
 import type { OrderStore } from '../../../../db/store.js';
 import {
   pulledDataSchemas,
@@ -12,6 +13,7 @@ import {
 import type { AppContext } from '../context.js';
 import { replayChange } from './replay.js';
 
+export { finishResync, resyncUnderWay } from '../../../../db/queries/sync-resync.js';
 export {
   listRejections,
   pendingForPush,
@@ -241,4 +243,9 @@ export function readCursor(store: OrderStore): string | null {
 /** Forgets the cursor (the server answered reset): the next pull starts from the beginning; the outbox is kept. */
 export function clearCursor(store: OrderStore): void {
   store.transaction(() => store.execute('DELETE FROM sync_state WHERE key = ?', [CURSOR_KEY]));
+}
+
+/** The server answered reset: mark every synced order and forget the cursor (see beginResyncWith). */
+export function beginResync(store: OrderStore): void {
+  beginResyncWith(store, CURSOR_KEY);
 }
