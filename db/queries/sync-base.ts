@@ -240,7 +240,7 @@ export function keepServerBase(store: OrderStore, orderId: number): void {
     'SELECT o.server_version AS version, b.order_id AS based FROM orders o LEFT JOIN sync_base b ON b.order_id = o.id WHERE o.id = ?',
     [orderId],
   );
-  // A version of 0 or less: never pulled, or being pulled again from scratch (markForResync).
+  // Version 0: never pulled (the demo store), or being pulled again from scratch after a reset.
   if (!row || row.version <= 0 || row.based !== null) return;
   const doc = orderDocOf(store, orderId);
   if (doc) saveBase(store, doc, row.version);

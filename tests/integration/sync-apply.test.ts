@@ -2,8 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderDocOf } from '../../db/queries/sync-base.js';
 import {
   applyPulledPage,
-  beginResync,
-  finishResync,
   listRejections,
   markPushed,
   pendingSummary,
@@ -380,21 +378,5 @@ describe('the desk side of sync around the write path', () => {
     expect(result.quarantined).toBe(0);
     expect(desk.rows('SELECT order_id, data FROM order_events WHERE id = ?', localId)).toEqual([{ order_id: 300, data: '{"body":"server"}' }]);
     expect(desk.rows("SELECT order_id, data FROM order_events WHERE kind = 'note' AND order_id = 100")).toEqual([{ order_id: 100, data: '{"body":"Fragile"}' }]);
-  });
-
-  it('after a reset, removes the orders the full re-pull did not deliver and keeps the outbox', () => {
-    pullPeople();
-    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10), put('order', sharedOrderDoc(300), 11)], { cursor: 'c2' });
-    desk.ok(desk.actor(ADMIN.id), 'orders.addNote', { orderId: 100, body: 'Fragile' });
-    beginResync(desk.store);
-    expect(readCursor(desk.store)).toBeNull();
-    // The re-pull (interrupted or not) brings order 100 only.
-    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 3)], { cursor: 'r1' });
-    expect(finishResync(desk.store, NOW, () => {})).toEqual([300]);
-    expect(desk.rows('SELECT id, server_version FROM orders')).toEqual([{ id: 100, server_version: 3 }]);
-    expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'note'")).toBe(1);
-    expect(desk.rows('SELECT status FROM outbox')).toEqual([{ status: 'pending' }]);
-    expect(finishResync(desk.store, NOW, () => {})).toEqual([]);
-    expect(desk.store.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });

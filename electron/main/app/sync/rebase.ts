@@ -1,7 +1,6 @@
 import { createDocWriter, quarantineRow, type DocWriter } from '../../../../db/queries/sync-apply.js';
 import { anyBase, dropBase, readBase, saveBase } from '../../../../db/queries/sync-base.js';
 import { changesToReplay, recordPushOutcomes, settle } from '../../../../db/queries/sync-outbox.js';
-import { beginResync as beginResyncWith } from '../../../../db/queries/sync-resync.js';
 import type { OrderStore } from '../../../../db/store.js';
 import {
   pulledDataSchemas,
@@ -13,7 +12,6 @@ import {
 import type { AppContext } from '../context.js';
 import { replayChange } from './replay.js';
 
-export { finishResync, resyncUnderWay } from '../../../../db/queries/sync-resync.js';
 export {
   listRejections,
   pendingForPush,
@@ -238,14 +236,4 @@ export function markPushed(ctx: AppContext, outcomes: readonly MutationOutcome[]
 /** The saved pull cursor, null before the first pull (or after a reset). */
 export function readCursor(store: OrderStore): string | null {
   return store.selectOne<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', [CURSOR_KEY])?.value ?? null;
-}
-
-/** Forgets the cursor (the server answered reset): the next pull starts from the beginning; the outbox is kept. */
-export function clearCursor(store: OrderStore): void {
-  store.transaction(() => store.execute('DELETE FROM sync_state WHERE key = ?', [CURSOR_KEY]));
-}
-
-/** The server answered reset: mark every synced order and forget the cursor (see beginResyncWith). */
-export function beginResync(store: OrderStore): void {
-  beginResyncWith(store, CURSOR_KEY);
 }
