@@ -174,11 +174,11 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
        decision_note = excluded.decision_note, created_at = excluded.created_at`,
   );
   const upsertReturn = s(
-    `INSERT INTO return_requests (id, order_id, requested_by, reason, status, refund_cents, decided_by, decided_at, decision_note,
-       completed_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO return_requests (id, order_id, requested_by, reason, description, status, refund_cents, decided_by, decided_at,
+       decision_note, completed_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, requested_by = excluded.requested_by, reason = excluded.reason,
-       status = excluded.status, refund_cents = excluded.refund_cents, decided_by = excluded.decided_by,
+       description = excluded.description, status = excluded.status, refund_cents = excluded.refund_cents, decided_by = excluded.decided_by,
        decided_at = excluded.decided_at, decision_note = excluded.decision_note, completed_at = excluded.completed_at,
        created_at = excluded.created_at`,
   );
@@ -267,7 +267,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     }
     for (const request of doc.returnRequests) {
       upsertReturn.run(
-        request.id, doc.id, request.requestedBy, request.reason, request.status, request.refundCents, request.decidedBy,
+        request.id, doc.id, request.requestedBy, request.reason, request.description, request.status, request.refundCents, request.decidedBy,
         request.decidedAt, request.decisionNote, request.completedAt, request.createdAt,
       );
       for (const line of request.items) insertReturnItem.run(request.id, line.itemId, line.quantity);

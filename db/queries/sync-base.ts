@@ -100,6 +100,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
     id: string;
     requested_by: number;
     reason: string;
+    description: string;
     status: 'pending' | 'approved' | 'rejected' | 'completed';
     refund_cents: number | null;
     decided_by: number | null;
@@ -108,7 +109,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
     completed_at: number | null;
     created_at: number;
   }>(
-    `SELECT id, requested_by, reason, status, refund_cents, decided_by, decided_at, decision_note, completed_at, created_at
+    `SELECT id, requested_by, reason, description, status, refund_cents, decided_by, decided_at, decision_note, completed_at, created_at
      FROM return_requests WHERE order_id = ? ORDER BY created_at, id`,
     [orderId],
   );
@@ -211,8 +212,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
       id: request.id,
       requestedBy: request.requested_by,
       reason: request.reason,
-      // The desk keeps no description of a return (not in its schema); the server's stays on the server.
-      description: '',
+      description: request.description,
       status: request.status,
       refundCents: request.refund_cents,
       decidedBy: request.decided_by,

@@ -58,6 +58,15 @@ describe('applying a pulled page', () => {
       heldAt: NOW - HOUR,
       heldBy: ADMIN.id,
       customerNote: 'Leave at the door',
+      cancellationRequests: [
+        { id: 'cr-1', requestedBy: 50, reason: 'Changed my mind', status: 'rejected', decidedBy: ADMIN.id, decidedAt: NOW - HOUR, decisionNote: 'Already packed', createdAt: NOW - 2 * HOUR },
+      ],
+      returnRequests: [
+        {
+          id: 'rr-1', requestedBy: 50, reason: 'damaged', description: 'Cracked rim', status: 'pending', refundCents: null, decidedBy: null,
+          decidedAt: null, decisionNote: null, completedAt: null, createdAt: NOW - HOUR, items: [{ itemId: 1001, quantity: 1 }],
+        },
+      ],
     });
     doc.events.push({ id: 10_003, at: NOW - HOUR, actorId: ADMIN.id, actorName: 'Ada Admin', stationId: 's9', stationName: 'Office', kind: 'hold_placed', data: { reason: 'Address check' }, storeId: null });
     const result = applyPulledPage(desk.ctx, [put('order', doc, 42)], { cursor: 'c2', lastMutationId: null });
@@ -95,7 +104,7 @@ describe('applying a pulled page', () => {
       ]),
     );
     expect(desk.value('SELECT server_version FROM orders WHERE id = 100')).toBe(42);
-    // Written and read back, the order is the server's doc (the desk keeps no return description).
+    // Written and read back, the order is the server's doc, requests and all.
     expect(orderDocOf(desk.store, 100)).toEqual(doc);
     expect(desk.store.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
