@@ -25,6 +25,8 @@ export interface DocWriter {
    * one per order. Only for orders put through this writer afterwards, in this transaction.
    */
   expectOrders(orderIds: readonly number[]): void;
+  /** Forgets what it knows exists: after a row's savepoint was rolled back, its placeholders are gone too. */
+  forgetKnown(): void;
   /** Writes an order as the doc says, at the server's version. */
   putOrder(doc: OrderDoc, version: number): void;
   /** Removes an order and its server-side rows; the desk's own rows about it are let go. */
@@ -363,7 +365,13 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     existing = new Set(existingOf.all(JSON.stringify(orderIds)) as number[]);
   }
 
-  return { expectOrders, putOrder, deleteOrder, putStore, deleteStore, putStaff, deleteStaff };
+  function forgetKnown(): void {
+    knownStores.clear();
+    knownUsers.clear();
+    writtenCustomers.clear();
+  }
+
+  return { expectOrders, forgetKnown, putOrder, deleteOrder, putStore, deleteStore, putStaff, deleteStaff };
 }
 
 /** Sets a pulled row aside: logged by the caller, shown in the sync panel, never applied. */

@@ -183,6 +183,20 @@ describe('applying a pulled page', () => {
     expect(desk.errors.length).toBe(4);
   });
 
+  it('still applies a row whose store a set-aside row brought first', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    const atStore30 = (id: number, number: string): OrderDoc => {
+      const doc = sharedOrderDoc(id, { number });
+      return { ...doc, storeIds: [30], items: doc.items.map((item) => ({ ...item, storeId: 30 })) };
+    };
+    // The first names store 30 (unknown here) but can't be written: its number is taken.
+    const result = applyPulledPage(desk.ctx, [put('order', atStore30(400, 'SH-100'), 11), put('order', atStore30(500, 'SH-500'), 12)], { cursor: 'c3' });
+    expect(result).toEqual({ applied: 1, quarantined: 1, orderIds: [500] });
+    expect(desk.rows('SELECT store_id FROM order_stores WHERE order_id = 500')).toEqual([{ store_id: 30 }]);
+    expect(desk.store.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('leaves the store and the cursor as they were when the page fails half-way', () => {
     pullPeople();
     applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
@@ -269,6 +283,16 @@ describe('rebasing pending changes on a pull', () => {
     applyPulledPage(desk.ctx, [put('order', noted, 11)], { cursor: 'c5' });
     expect(desk.value('SELECT count(*) FROM shipments')).toBe(1);
     expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'shipped'")).toBe(1);
+  });
+
+  it('rebases once, on the last doc, when a page holds an order twice', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    desk.ok(desk.actor(ADMIN.id), 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 11), put('order', sharedOrderDoc(100, { customerNote: 'later' }), 12)], { cursor: 'c3' });
+    expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'note'")).toBe(1);
+    expect(desk.rows('SELECT customer_note, server_version FROM orders')).toEqual([{ customer_note: 'later', server_version: 12 }]);
+    expect(desk.value('SELECT version FROM sync_base WHERE order_id = 100')).toBe(12);
   });
 
   it('leaves a pending change the new state refuses as it is, for the server to answer', () => {

@@ -162,7 +162,8 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
     writer.expectOrders(parsed.flatMap((row) => (row.ok && row.row.op === 'put' && row.row.type === 'order' ? [row.row.id] : [])));
     const rebase = mayNeedRebase(store);
     const orderIds: number[] = [];
-    const puts: Array<{ doc: OrderDoc; version: number }> = [];
+    // The last word on each order in the page: its doc to rebase on, or null once deleted.
+    const puts = new Map<number, { doc: OrderDoc; version: number } | null>();
     let applied = 0;
     let quarantined = 0;
     const setAside = (raw: unknown, about: { type: string | null; id: number | null; version: number | null }, error: string): void => {
@@ -181,6 +182,7 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
         try {
           inSavepoint(() => writeRow(writer, row, data));
         } catch (error) {
+          writer.forgetKnown();
           setAside(raw, row, error instanceof Error ? error.message : String(error));
           return;
         }
@@ -194,10 +196,10 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
       applied += 1;
       if (row.type !== 'order') return;
       orderIds.push(row.id);
-      if (row.op === 'put' && rebase) puts.push({ doc: data as OrderDoc, version: row.version });
+      if (rebase) puts.set(row.id, row.op === 'put' ? { doc: data as OrderDoc, version: row.version } : null);
     });
     // After the whole page, so a replay sees every store and person the page brought.
-    for (const { doc, version } of puts) rebaseOrder(ctx, doc, version);
+    for (const put of puts.values()) if (put) rebaseOrder(ctx, put.doc, put.version);
     store.execute('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
       CURSOR_KEY,
       options.cursor,
