@@ -295,6 +295,36 @@ describe('rebasing pending changes on a pull', () => {
     expect(desk.value('SELECT version FROM sync_base WHERE order_id = 100')).toBe(12);
   });
 
+  it('replays every kind of order change as made, queuing no customer message twice', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    const admin = desk.actor(ADMIN.id);
+    const moved = { name: 'Casey Customer', street: '800 Market St', city: 'San Francisco', state: 'CA', zip: '94102' };
+    desk.ok(admin, 'orders.updateShippingAddress', { orderId: 100, address: moved });
+    desk.ok(admin, 'orders.placeHold', { orderId: 100, reason: 'Gift wrap' });
+    desk.ok(admin, 'orders.releaseHold', { orderId: 100 });
+    desk.ok(admin, 'orders.markPacked', { orderId: 100, items: [{ itemId: 1001, quantity: 1 }], source: 'scan' });
+    desk.ok(admin, 'orders.ship', { orderId: 100, shipmentId: PARCEL, carrier: 'ups', trackingNumber: UPS, items: [{ itemId: 1001, quantity: 1 }] });
+    desk.ok(admin, 'orders.markDelivered', { orderId: 100, shipmentId: PARCEL });
+    const state = () => ({
+      order: desk.rows('SELECT status, fulfillment_status, on_hold, queue, shipping_address FROM orders'),
+      items: desk.rows('SELECT id, packed_quantity, fulfilled_quantity FROM order_items ORDER BY id'),
+      parcels: desk.rows('SELECT id, delivered_at FROM shipments'),
+      timeline: desk.rows<{ kind: string }>('SELECT kind FROM order_events ORDER BY id').map((row) => row.kind),
+      messages: desk.rows('SELECT dedupe_key, status FROM notifications ORDER BY id'),
+    });
+    const before = state();
+    expect(before.messages.length).toBe(3);
+    expect(desk.value("SELECT count(*) FROM outbox WHERE status = 'pending'")).toBe(6);
+
+    // The server still has the order as first pulled: the desk shows it with all six changes, once each.
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c3' });
+    expect(state()).toEqual(before);
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c4' });
+    expect(state()).toEqual(before);
+    expect(desk.value('SELECT count(*) FROM outbox')).toBe(6);
+  });
+
   it('leaves a pending change the new state refuses as it is, for the server to answer', () => {
     pullPeople();
     applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
