@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderDocOf } from '../../db/queries/sync-base.js';
 import {
   applyPulledPage,
+  listQuarantine,
   listRejections,
   markPushed,
   pendingSummary,
@@ -176,6 +177,12 @@ describe('applying a pulled page', () => {
       ['order', 400],
     ]);
     expect(set[0]!.error).toContain('totalCents');
+    expect(listQuarantine(desk.store).map((row) => [row.row_type, row.row_id])).toEqual([
+      ['order', 400],
+      ['invoice', 5],
+      [null, null],
+      ['order', 200],
+    ]);
     expect(set[3]!.error).toMatch(/UNIQUE/);
     // Nothing of the refused rows was left behind, and the page's cursor moved.
     expect(desk.value('SELECT count(*) FROM order_items WHERE order_id IN (200, 400)')).toBe(0);

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { parsePulledRow, type ParsedRow } from './parse-row.js';
 import { replayChange } from './replay.js';
 
+export { listQuarantine, type QuarantinedRow } from '../../../../db/queries/sync-apply.js';
 export {
   listRejections,
   pendingForPush,
