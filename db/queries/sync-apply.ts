@@ -49,7 +49,8 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
   const s = (sql: string): Statement => store.prepare(sql);
   const knownStores = new Set<number>();
   const knownUsers = new Set<number>();
-  // A customer's row is written once per page even when they placed many of its orders.
+  // A customer's row is written once per page even when they placed many of its orders (and
+  // not rewritten at all when unchanged: a first connection meets each customer many times).
   const writtenCustomers = new Map<number, string>();
 
   const insertPlaceholderStore = s(`INSERT OR IGNORE INTO stores (id, slug, name, is_demo, created_at) VALUES (?, ?, ?, 0, ?)`);
@@ -83,7 +84,9 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
 
   const upsertCustomer = s(
     `INSERT INTO users (id, email, name, phone, sms_consent, role, created_at) VALUES (?, ?, ?, ?, ?, 'customer', ?)
-     ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, phone = excluded.phone, sms_consent = excluded.sms_consent`,
+     ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, phone = excluded.phone, sms_consent = excluded.sms_consent
+     WHERE users.email IS NOT excluded.email OR users.name IS NOT excluded.name OR users.phone IS NOT excluded.phone
+       OR users.sms_consent IS NOT excluded.sms_consent`,
   );
   const putCustomer = (customer: OrderDoc['customer']): void => {
     const key = `${customer.email}\u0000${customer.name}\u0000${customer.phone ?? ''}\u0000${customer.smsConsent ? 1 : 0}`;

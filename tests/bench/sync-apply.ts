@@ -234,6 +234,16 @@ function measureDirect(texts: string[]): number {
 }
 
 const texts = pages();
+if (process.env.SPLIT) {
+  const { parsePulledRow } = await import('../../electron/main/app/sync/parse-row.js');
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now();
+    for (const text of texts) (JSON.parse(text) as unknown[]).forEach(parsePulledRow);
+    const t1 = performance.now();
+    for (const text of texts) JSON.parse(text);
+    console.log({ parseRowsMs: Math.round(t1 - t0 - (performance.now() - t1)) });
+  }
+}
 // The machine is shared: each side runs three times, interleaved, and its best run counts.
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 let direct = Infinity;

@@ -115,8 +115,12 @@ describe('applying a pulled page', () => {
     applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
     const admin = desk.actor(ADMIN.id);
     desk.ok(admin, 'orders.claim', { orderId: 100 });
-    const newer = shippedDoc(sharedOrderDoc(100), NOW - HOUR);
+    const renamed = { id: 50, name: 'Casey Q. Customer', email: 'casey@example.com', phone: '+15035550100', smsConsent: true };
+    const newer = shippedDoc(sharedOrderDoc(100, { customer: renamed }), NOW - HOUR);
     applyPulledPage(desk.ctx, [put('order', newer, 11)], { cursor: 'c3' });
+    expect(desk.rows('SELECT name, phone, sms_consent, role FROM users WHERE id = 50')).toEqual([
+      { name: 'Casey Q. Customer', phone: '+15035550100', sms_consent: 1, role: 'customer' },
+    ]);
     expect(desk.rows('SELECT id FROM shipments')).toEqual([{ id: PARCEL }]);
     expect(desk.value('SELECT count(*) FROM order_events WHERE order_id = 100')).toBe(3);
     expect(desk.value('SELECT fulfillment_status FROM orders WHERE id = 100')).toBe('partially_fulfilled');
