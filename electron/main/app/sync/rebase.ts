@@ -189,7 +189,10 @@ export function markPushed(ctx: AppContext, outcomes: readonly MutationOutcome[]
     const inSavepoint = store.sqlite.transaction((write: () => void) => write());
     for (const orderId of rejectedOrderIds) {
       const base = readBase(store, orderId);
-      if (!base) continue;
+      if (!base) {
+        ctx.logError(`sync: order ${orderId} has no server copy kept; a refused change to it stays until the order is next pulled`, null);
+        continue;
+      }
       try {
         inSavepoint(() => createDocWriter(store, now).putOrder(base.doc, base.version));
       } catch (error) {
