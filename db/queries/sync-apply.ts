@@ -60,6 +60,8 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     knownStores.add(storeId);
   };
 
+  // A person known only by id: a customer, or staff as a seller of no store (whatever they really
+  // are, a placeholder can see and do nothing here) until their own row arrives.
   const insertPlaceholderUser = s(
     `INSERT OR IGNORE INTO users (id, email, name, phone, sms_consent, role, created_at) VALUES (?, ?, ?, NULL, 0, ?, ?)`,
   );
