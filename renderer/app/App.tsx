@@ -6,6 +6,11 @@ import { NotificationsScreen } from '../features/notifications/NotificationsScre
 import { watchNotificationSummary } from '../features/notifications/summary-store.js';
 import { OrderScreen } from '../features/order/OrderScreen.js';
 import { PackScreen } from '../features/packing/PackScreen.js';
+import { SignInScreen } from '../features/sign-in/SignInScreen.js';
+import { useSignIn } from '../features/sign-in/store.js';
+import { FirstPullProgress } from '../features/sync/FirstPullProgress.js';
+import { SyncPanel } from '../features/sync/SyncPanel.js';
+import { needsSignIn, useSync, watchSync } from '../features/sync/store.js';
 import { usePacking } from '../features/packing/store.js';
 import { QueueScreen } from '../features/queue/QueueScreen.js';
 import { NotificationSettingsScreen } from '../features/settings/NotificationSettingsScreen.js';
@@ -22,6 +27,7 @@ const HEADER_HEIGHT = 52;
 /** F2 from anywhere, even from inside a field: the station is one key away. From an order page it packs that order. */
 function onGlobalKey(event: KeyboardEvent) {
   if (event.ctrlKey || event.metaKey || event.altKey || isDialogOpen()) return;
+  if (needsSignIn(useSync.getState().status) || useSignIn.getState().requested) return;
   // F3 from anywhere, like F2: what was emailed, what waits and what failed.
   if (event.key === 'F3') {
     event.preventDefault();
@@ -42,15 +48,34 @@ export function App() {
   const hasSession = useSession((s) => s.session !== null);
   const helpOpen = useHelp((s) => s.open);
   const setHelpOpen = useHelp((s) => s.setOpen);
+  const signInFirst = useSync((s) => needsSignIn(s.status));
+  const signInAsked = useSignIn((s) => s.requested);
+  const firstPull = useSync((s) => s.status?.firstPull ?? null);
+  // Until the sync status is known, a refused session may only mean the sign-in screen is next.
+  const syncKnown = useSync((s) => s.status !== null || s.error !== null);
 
   useEffect(() => {
     void useSession.getState().load();
     window.addEventListener('keydown', onGlobalKey);
-    return () => window.removeEventListener('keydown', onGlobalKey);
+    // Sync status is public: it decides whether the sign-in screen comes first.
+    const unwatchSync = watchSync();
+    return () => {
+      window.removeEventListener('keydown', onGlobalKey);
+      unwatchSync();
+    };
   }, []);
   // The failure alert follows the desk everywhere: watched as soon as someone is signed in.
   useEffect(() => (hasSession ? watchNotificationSummary() : undefined), [hasSession]);
-  useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) });
+  useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) }, !signInFirst && !signInAsked);
+
+  if (signInFirst || signInAsked) {
+    return (
+      <>
+        <SignInScreen />
+        <Toasts />
+      </>
+    );
+  }
 
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
@@ -65,7 +90,8 @@ export function App() {
         style={{ display: 'flex', flexDirection: 'column', overflow: route.screen === 'queue' ? 'hidden' : 'auto' }}
       >
         {hasSession && <NotificationAlert />}
-        {sessionError !== null ? (
+        {firstPull && <FirstPullProgress firstPull={firstPull} />}
+        {sessionError !== null && syncKnown ? (
           <Alert color="red" title="Order Desk could not start">
             {sessionError}{' '}
             <Button size="compact-xs" variant="subtle" onClick={() => void useSession.getState().load()}>
@@ -89,6 +115,7 @@ export function App() {
         )}
       </AppShell.Main>
       <ShortcutsHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SyncPanel />
       <Toasts />
     </AppShell>
   );

@@ -1,4 +1,6 @@
-import { Badge, Button, Group, Kbd, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Title, Tooltip } from '@mantine/core';
+import { UserMenu } from '../features/sign-in/UserMenu.js';
+import { SyncAnnouncer, SyncIndicator } from '../features/sync/SyncIndicator.js';
 import { useSession } from '../stores/session.js';
 
 export function AppHeader({ onHelp }: { onHelp: () => void }) {
@@ -18,16 +20,9 @@ export function AppHeader({ onHelp }: { onHelp: () => void }) {
         )}
       </Group>
       <Group gap="md" wrap="nowrap">
-        {session && (
-          <Text size="sm" data-testid="session-info">
-            <Text span fw={600} size="sm">
-              {session.user.name}
-            </Text>{' '}
-            <Text span c="dimmed" size="sm">
-              ({session.user.role === 'admin' ? 'Admin' : 'Seller'}) · Station {session.station.name}
-            </Text>
-          </Text>
-        )}
+        <SyncIndicator />
+        <SyncAnnouncer />
+        <UserMenu />
         <Button variant="subtle" size="compact-sm" color="gray" onClick={onHelp} rightSection={<Kbd size="xs" aria-hidden="true">?</Kbd>}>
           Shortcuts
         </Button>

@@ -7,6 +7,8 @@ import { StatusBadges } from '../../components/StatusBadges.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { useShortcuts } from '../../lib/shortcuts.js';
 import { useRoute } from '../../stores/route.js';
+import { OrderRejections } from '../sync/OrderRejections.js';
+import { UnsyncedBadge } from '../sync/UnsyncedBadge.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OrderActions } from './OrderActions.js';
 import { OrderSidebar, Panel } from './OrderSidebar.js';
@@ -83,6 +85,7 @@ function OrderView({ order }: { order: OrderDetail }) {
               Order {order.number}
             </Title>
             <StatusBadges order={order} size="sm" withOrderStatus />
+            {order.unsynced && <UnsyncedBadge size="sm" />}
           </Group>
           <Text size="sm" c="dimmed">
             Placed {formatRelative(order.placedAt)} ({formatDateTime(order.placedAt)}) by {order.customer.name}
@@ -91,6 +94,7 @@ function OrderView({ order }: { order: OrderDetail }) {
         <OrderActions order={order} />
       </Group>
 
+      <OrderRejections orderId={order.id} />
       {order.claim && (
         <Alert
           color={order.claim.mine ? 'blue' : 'orange'}

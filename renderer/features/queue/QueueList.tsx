@@ -4,6 +4,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import type { QueueRow as Row } from '../../../shared/contract/index.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { StatusBadges } from '../../components/StatusBadges.js';
+import { UnsyncedBadge } from '../sync/UnsyncedBadge.js';
 import { formatAge, formatDateTime } from '../../lib/format.js';
 import { useRoute } from '../../stores/route.js';
 import classes from './queue.module.css';
@@ -169,6 +170,7 @@ function QueueRowView({ row, top, selected, ticked }: { row: Row; top: number; s
       </span>
       <span className={classes.status}>
         <StatusBadges order={row} />
+        {row.unsynced && <UnsyncedBadge />}
         {row.claimedBy && <ClaimBadge claim={row.claimedBy} />}
       </span>
       <span className={classes.muted} title={row.storeNames.join(', ')}>

@@ -53,7 +53,7 @@ describe('sign-in form', () => {
   });
 
   it('sends an unreachable backend back to the address field', () => {
-    const problem = problemFrom({ ok: false, code: 'INTERNAL', message: 'The shop backend at https://shop.example.com did not answer.' });
+    const problem = problemFrom({ ok: false, code: 'UNREACHABLE', message: 'The shop backend at https://shop.example.com did not answer.' });
     expect(problem.kind).toBe('server');
     expect(focusAfter(problem)).toBe('serverUrl');
   });

@@ -59,6 +59,7 @@ export function problemFrom(failure: Failure): SignInProblem {
       return { kind: 'credentials', banner: failure.message };
     case 'RATE_LIMITED':
       return { kind: 'rate_limited', banner: failure.message };
+    case 'UNREACHABLE':
     case 'INTERNAL':
     case 'UNKNOWN_CALL':
     case 'NOT_FOUND':
