@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useShortcuts } from '../../lib/shortcuts.js';
 import { useSession } from '../../stores/session.js';
 import { keptChangesText } from '../sync/status-text.js';
 import { useSync } from '../sync/store.js';
@@ -39,7 +38,15 @@ export function SignInScreen() {
   }, [focusTarget]);
 
   const back = () => useSignIn.getState().close();
-  useShortcuts({ Escape: back }, fromDemo);
+  // Esc from anywhere on the screen, fields included: the page's shortcuts skip typing fields.
+  useEffect(() => {
+    if (!fromDemo) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) useSignIn.getState().close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [fromDemo]);
 
   const set = (field: SignInField, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -144,6 +151,7 @@ export function SignInScreen() {
               required
               value={draft.password}
               error={errors.password}
+              aria-invalid={errors.password !== undefined}
               onChange={(event) => set('password', event.currentTarget.value)}
             />
             <Button type="submit" loading={busy === 'signIn'} disabled={busy === 'demo'}>

@@ -71,6 +71,12 @@ export function watchSync(): () => void {
 /** The desk is on a shop backend (not the offline demo store): sync is worth showing. */
 export const isSynced = (status: SyncStatus | null): boolean => status !== null && status.connection !== 'local';
 
+/**
+ * Whether "unsynced" means anything here: on the offline demo store nothing is ever sent, so its
+ * changes carry no badge.
+ */
+export const useShowsUnsynced = (): boolean => useSync((s) => isSynced(s.status));
+
 /** The sign-in screen must come first: the session ended, or a backend is known and nobody is signed in. */
 export const needsSignIn = (status: SyncStatus | null): boolean =>
   status !== null && (status.needsSignIn || status.connection === 'signed_out');
