@@ -19,6 +19,8 @@ test('the demo store shows no sync line, and the user menu leads to the sign-in 
   // The cursor starts in the first empty field; the password is never filled in for anyone.
   await expect(form.getByLabel('Shop backend address')).toBeFocused();
   await expect(form.getByRole('textbox', { name: 'Password' })).toHaveValue('');
+  // The demo store's people are sample staff, not anyone's account at the shop.
+  await expect(form.getByLabel('Email')).toHaveValue('');
   await expect(form.getByRole('button', { name: /Back to the offline demo store/ })).toHaveAccessibleDescription(/Sample orders on this computer only/);
 
   await page.keyboard.press('Escape');

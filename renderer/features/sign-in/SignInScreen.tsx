@@ -15,7 +15,8 @@ export function SignInScreen() {
   const status = useSync((s) => s.status);
   const fromDemo = status?.connection === 'local';
   // Someone whose session ended signs in as themselves again, most of the time.
-  const knownEmail = useSession((s) => (s.session && !s.session.demo ? s.session.user.email : ''));
+  // (Not on the demo store: its people are sample staff, not anyone's account at the shop.)
+  const knownEmail = useSession((s) => (s.session && !s.session.demo && !fromDemo ? s.session.user.email : ''));
   const [draft, setDraft] = useState<SignInDraft>(() => emptyDraft(status?.serverUrl ?? null, knownEmail));
   const [errors, setErrors] = useState<SignInErrors>({});
   const [banner, setBanner] = useState<string | null>(null);

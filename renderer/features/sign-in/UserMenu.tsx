@@ -16,7 +16,7 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" withArrow shadow="md">
         <Menu.Target>
-          <Button variant="subtle" color="dark" size="compact-sm" aria-label={`${session.user.name}: account menu`}>
+          <Button variant="subtle" color="gray" size="compact-sm" aria-label={`${session.user.name}: account menu`}>
             <Text size="sm" data-testid="session-info" component="span">
               <Text span fw={600} size="sm">
                 {session.user.name}
