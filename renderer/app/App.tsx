@@ -6,11 +6,12 @@ import { NotificationsScreen } from '../features/notifications/NotificationsScre
 import { watchNotificationSummary } from '../features/notifications/summary-store.js';
 import { OrderScreen } from '../features/order/OrderScreen.js';
 import { PackScreen } from '../features/packing/PackScreen.js';
+import { showsSignIn } from '../features/sign-in/screen-choice.js';
 import { SignInScreen } from '../features/sign-in/SignInScreen.js';
 import { useSignIn } from '../features/sign-in/store.js';
 import { FirstPullProgress } from '../features/sync/FirstPullProgress.js';
 import { SyncPanel } from '../features/sync/SyncPanel.js';
-import { needsSignIn, useSync, watchSync } from '../features/sync/store.js';
+import { useSync, watchSync } from '../features/sync/store.js';
 import { usePacking } from '../features/packing/store.js';
 import { QueueScreen } from '../features/queue/QueueScreen.js';
 import { NotificationSettingsScreen } from '../features/settings/NotificationSettingsScreen.js';
@@ -27,7 +28,7 @@ const HEADER_HEIGHT = 52;
 /** F2 from anywhere, even from inside a field: the station is one key away. From an order page it packs that order. */
 function onGlobalKey(event: KeyboardEvent) {
   if (event.ctrlKey || event.metaKey || event.altKey || isDialogOpen()) return;
-  if (needsSignIn(useSync.getState().status) || useSignIn.getState().requested) return;
+  if (signInShown()) return;
   // F3 from anywhere, like F2: what was emailed, what waits and what failed.
   if (event.key === 'F3') {
     event.preventDefault();
@@ -42,14 +43,19 @@ function onGlobalKey(event: KeyboardEvent) {
   else useRoute.getState().openPacking();
 }
 
+const signInShown = (): boolean =>
+  showsSignIn(useSync.getState().status, { ...useSignIn.getState(), hasSession: useSession.getState().session !== null });
+
 export function App() {
   const route = useRoute((s) => s.route);
   const sessionError = useSession((s) => s.error);
   const hasSession = useSession((s) => s.session !== null);
   const helpOpen = useHelp((s) => s.open);
   const setHelpOpen = useHelp((s) => s.setOpen);
-  const signInFirst = useSync((s) => needsSignIn(s.status));
-  const signInAsked = useSignIn((s) => s.requested);
+  const syncStatus = useSync((s) => s.status);
+  const requested = useSignIn((s) => s.requested);
+  const putOff = useSignIn((s) => s.putOff);
+  const signIn = showsSignIn(syncStatus, { requested, putOff, hasSession });
   const firstPull = useSync((s) => s.status?.firstPull ?? null);
   // Until the sync status is known, a refused session may only mean the sign-in screen is next.
   const syncKnown = useSync((s) => s.status !== null || s.error !== null);
@@ -66,9 +72,9 @@ export function App() {
   }, []);
   // The failure alert follows the desk everywhere: watched as soon as someone is signed in.
   useEffect(() => (hasSession ? watchNotificationSummary() : undefined), [hasSession]);
-  useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) }, !signInFirst && !signInAsked);
+  useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) }, !signIn);
 
-  if (signInFirst || signInAsked) {
+  if (signIn) {
     return (
       <>
         <SignInScreen />

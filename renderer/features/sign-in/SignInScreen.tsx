@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../../stores/session.js';
 import { keptChangesText } from '../sync/status-text.js';
 import { useSync } from '../sync/store.js';
+import { canPutOff } from './screen-choice.js';
 import { checkDraft, emptyDraft, focusAfter, problemFrom, type SignInDraft, type SignInErrors, type SignInField } from './sign-in-form.js';
 import { openDemoStore, signIn, useSignIn } from './store.js';
 
@@ -17,6 +18,7 @@ export function SignInScreen() {
   // Someone whose session ended signs in as themselves again, most of the time.
   // (Not on the demo store: its people are sample staff, not anyone's account at the shop.)
   const knownEmail = useSession((s) => (s.session && !s.session.demo && !fromDemo ? s.session.user.email : ''));
+  const offline = useSession((s) => canPutOff(status, s.session !== null));
   const [draft, setDraft] = useState<SignInDraft>(() => emptyDraft(status?.serverUrl ?? null, knownEmail));
   const [errors, setErrors] = useState<SignInErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -39,15 +41,18 @@ export function SignInScreen() {
   }, [focusTarget]);
 
   const back = () => useSignIn.getState().close();
+  const canLeave = fromDemo || offline;
   // Esc from anywhere on the screen, fields included: the page's shortcuts skip typing fields.
   useEffect(() => {
-    if (!fromDemo) return;
+    if (!canLeave) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) useSignIn.getState().close();
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (fromDemo) useSignIn.getState().close();
+      else useSignIn.getState().putOffSignIn();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [fromDemo]);
+  }, [canLeave, fromDemo]);
 
   const set = (field: SignInField, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -158,6 +163,16 @@ export function SignInScreen() {
             <Button type="submit" loading={busy === 'signIn'} disabled={busy === 'demo'}>
               Sign in
             </Button>
+            {offline && (
+              <Stack gap={4}>
+                <Button variant="subtle" onClick={() => useSignIn.getState().putOffSignIn()} disabled={busy !== null} aria-describedby="keep-working-note">
+                  Not now: keep working offline
+                </Button>
+                <Text size="xs" c="dimmed" ta="center" id="keep-working-note">
+                  Your changes are kept on this desk and sent after you sign in (Esc). Sign in from the header when you are ready.
+                </Text>
+              </Stack>
+            )}
             <Divider label="or" labelPosition="center" />
             <Stack gap={4}>
               <Button

@@ -4,16 +4,24 @@ import type { Failure, Result } from '../../../shared/domain/result.js';
 import { call } from '../../api/client.js';
 
 interface SignInState {
-  /** The sign-in screen was asked for from the demo store (the status doesn't require it). */
+  /** The sign-in screen was asked for (from the demo store, or after putting it off). */
   requested: boolean;
+  /**
+   * The session ended while someone was working, and they chose to carry on offline: the desk
+   * still knows who they are and keeps their changes; the header offers the sign-in instead.
+   */
+  putOff: boolean;
   open(): void;
   close(): void;
+  putOffSignIn(): void;
 }
 
 export const useSignIn = create<SignInState>()((set) => ({
   requested: false,
+  putOff: false,
   open: () => set({ requested: true }),
   close: () => set({ requested: false }),
+  putOffSignIn: () => set({ putOff: true, requested: false }),
 }));
 
 /**

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useSignIn } from '../sign-in/store.js';
 import { connectionLabel, syncedText, waitingText } from './status-text.js';
 import { isSynced, needsSignIn, useSync } from './store.js';
 import { useNow } from './use-now.js';
@@ -41,15 +42,15 @@ export function SyncIndicator() {
           </Group>
         </UnstyledButton>
       </Tooltip>
-      <Button
-        size="compact-xs"
-        variant="light"
-        loading={syncingNow}
-        disabled={needsSignIn(status)}
-        onClick={() => void useSync.getState().syncNow()}
-      >
-        Sync now
-      </Button>
+      {needsSignIn(status) ? (
+        <Button size="compact-xs" color="orange" onClick={() => useSignIn.getState().open()} data-testid="sync-sign-in">
+          Sign in
+        </Button>
+      ) : (
+        <Button size="compact-xs" variant="light" loading={syncingNow} onClick={() => void useSync.getState().syncNow()}>
+          Sync now
+        </Button>
+      )}
     </Group>
   );
 }
