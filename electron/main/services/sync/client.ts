@@ -33,8 +33,9 @@ export interface ShopBackend {
   readonly url: string;
   signIn(request: SignInRequest): Promise<BackendAnswer<SignInResponse>>;
   signOut(token: string): Promise<BackendAnswer<null>>;
-  push(token: string, request: PushRequest): Promise<BackendAnswer<PushResponse>>;
-  pull(token: string, request: PullRequest): Promise<BackendAnswer<PullResponse>>;
+  /** `signal` interrupts the request (the desk is stopping); it then answers unreachable. */
+  push(token: string, request: PushRequest, signal?: AbortSignal): Promise<BackendAnswer<PushResponse>>;
+  pull(token: string, request: PullRequest, signal?: AbortSignal): Promise<BackendAnswer<PullResponse>>;
   /**
    * Listens to the server's pokes (server-sent events) until the stream ends, fails or `signal`
    * aborts; resolves with why it stopped. `onOpen` runs once the server has accepted the stream.
@@ -81,7 +82,7 @@ export function createHttpBackend(serverUrl: string, options: HttpBackendOptions
 
   async function request<S extends z.ZodType>(
     path: string,
-    init: { token?: string; body?: unknown },
+    init: { token?: string; body?: unknown; signal?: AbortSignal | undefined },
     schema: S,
   ): Promise<BackendAnswer<z.output<S>>> {
     let response: Response;
@@ -94,7 +95,7 @@ export function createHttpBackend(serverUrl: string, options: HttpBackendOptions
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         },
         body: JSON.stringify(init.body ?? {}),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       return unreachable(networkMessage(error));
@@ -134,8 +135,8 @@ export function createHttpBackend(serverUrl: string, options: HttpBackendOptions
       const answer = await request('/auth/sign-out', { token }, anyBody);
       return answer.ok ? { ok: true, value: null } : answer;
     },
-    push: (token, body) => request('/sync/push', { token, body }, pushResponseSchema),
-    pull: (token, body) => request('/sync/pull', { token, body }, pullResponseSchema),
+    push: (token, body, signal) => request('/sync/push', { token, body, signal }, pushResponseSchema),
+    pull: (token, body, signal) => request('/sync/pull', { token, body, signal }, pullResponseSchema),
     listen: (token, handlers, signal) => listen(doFetch, `${base}/sync/events`, token, handlers, signal),
   };
 }
