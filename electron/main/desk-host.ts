@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '../../shared/domain/result.js';
 import type { Station } from './app/actor.js';
 import type { Actor } from './app/context.js';
 import { createApp, type App, type CreateAppOptions, type EventListener } from './app/create-app.js';
-import type { DispatchAnswer } from './app/dispatch.js';
+import type { Dispatch, DispatchAnswer } from './app/dispatch.js';
 import { ASYNC_CALLS } from './app/handler-types.js';
 import { actorFromStaff, ensureStaffRow, syncStoreFile, type AccountVault, type SavedAccount } from './app/session/account.js';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './app/sync/engine.js';
@@ -62,6 +62,8 @@ export interface DeskHostOptions {
 
 export interface DeskHost {
   dispatch<N extends string>(name: N, input: unknown): DispatchAnswer<N>;
+  /** The table's door for transports that pass the actor they read from actor() just before. */
+  dispatchAs: Dispatch;
   actor(): Actor | null;
   /** The table in use now (tests reach its store through it). */
   current(): { app: App; kind: 'demo' | 'server'; file: string | null; engine: SyncEngine | null };
@@ -69,8 +71,9 @@ export interface DeskHost {
   /**
    * Opens the signed-in backend's store file if someone is signed in, else the demo store (a
    * backend signed out of stays remembered for the sign-in screen; its file keeps its outbox).
+   * False when no store could be opened (the reason was already shown).
    */
-  start(): Promise<void>;
+  start(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -240,14 +243,17 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
     return next ? sessionOf(next) : fail('INTERNAL', "The demo store couldn't be opened.");
   }
 
-  return {
+  const host: DeskHost = {
     dispatch<N extends string>(name: N, input: unknown): DispatchAnswer<N> {
+      return host.dispatchAs(opened?.actor ?? null, name, input);
+    },
+    dispatchAs: (<N extends string>(actor: Actor | null, name: N, input: unknown): DispatchAnswer<N> => {
       if (!opened) {
         const refused = fail('UNAUTHENTICATED', 'The desk is still starting.');
         return ((ASYNC_CALLS as readonly string[]).includes(name) ? Promise.resolve(refused) : refused) as DispatchAnswer<N>;
       }
-      return opened.app.dispatch(opened.actor, name, input);
-    },
+      return opened.app.dispatch(actor, name, input);
+    }) as Dispatch,
     actor: () => opened?.actor ?? null,
     current() {
       if (!opened) throw new Error('The desk has not started.');
@@ -259,7 +265,7 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
     },
     async start() {
       const saved = options.vault.load();
-      await serially(() => switchTo(() => (saved?.signedIn ? openServer(saved, null) : openDemo())));
+      return (await serially(() => switchTo(() => (saved?.signedIn ? openServer(saved, null) : openDemo())))) !== null;
     },
     async stop() {
       await serially(async () => {
@@ -268,4 +274,5 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
       });
     },
   };
+  return host;
 }

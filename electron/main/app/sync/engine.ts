@@ -183,7 +183,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function pull(token: string): Promise<boolean> {
     let resets = 0;
     for (;;) {
-      const cursor = readCursor(ctx);
+      const cursor = readCursor(store);
       if (cursor === null && firstPullProgress(store) === null) recordFirstPull(store, { received: 0, total: null });
       const answer = await backend.pull(token, { protocol: 1, clientId, cursor, limit: pullLimit }, abort.signal);
       if (stopped) throw new Interrupted();
