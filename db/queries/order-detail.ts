@@ -26,7 +26,7 @@ interface ItemRow {
 import type { OrderStore } from '../store.js';
 import { shownClaims, toClaimView } from './claims.js';
 import type { Scope } from './scope.js';
-import { pendingOrderIds } from './unsynced.js';
+import { unsyncedOrderIds } from './sync-outbox.js';
 
 const TIMELINE_LIMIT = 500;
 const eventDataSchema = z.record(z.string(), z.unknown());
@@ -179,6 +179,6 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
     shipments,
     events,
     claim: loadClaim(store, order.id, viewer),
-    unsynced: pendingOrderIds(store, [order.id]).size > 0,
+    unsynced: unsyncedOrderIds(store, [order.id]).size > 0,
   };
 }

@@ -7,7 +7,7 @@ import { shownClaims } from './claims.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Scope } from './scope.js';
 import { toFtsQuery } from './search.js';
-import { pendingOrderIds } from './unsynced.js';
+import { unsyncedOrderIds } from './sync-outbox.js';
 
 const DAY_MS = 86_400_000;
 
@@ -213,7 +213,7 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
       expiresAt: claim.expires_at,
     };
   }
-  for (const orderId of pendingOrderIds(store, orderIds)) extras.get(orderId)!.unsynced = true;
+  for (const orderId of unsyncedOrderIds(store, orderIds)) extras.get(orderId)!.unsynced = true;
   return extras;
 }
 
