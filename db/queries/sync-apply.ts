@@ -91,19 +91,28 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
   const orderExists = s('SELECT 1 FROM orders WHERE id = ?').pluck();
   // The order's server-side rows, children first (foreign keys are enforced). Requests a refund
   // of this desk points at stay, and are rewritten in place by the upserts below.
-  const clearOrder: Statement[] = [
-    s('DELETE FROM shipment_items WHERE shipment_id IN (SELECT id FROM shipments WHERE order_id = ?)'),
-    s('DELETE FROM return_request_items WHERE return_request_id IN (SELECT id FROM return_requests WHERE order_id = ?)'),
-    s('DELETE FROM shipments WHERE order_id = ?'),
-    s('DELETE FROM order_events WHERE order_id = ?'),
-    s(`DELETE FROM cancellation_requests WHERE order_id = ?1
-       AND id NOT IN (SELECT cancellation_request_id FROM refunds WHERE order_id = ?1 AND cancellation_request_id IS NOT NULL)`),
-    s(`DELETE FROM return_requests WHERE order_id = ?1
-       AND id NOT IN (SELECT return_request_id FROM refunds WHERE order_id = ?1 AND return_request_id IS NOT NULL)`),
-    s('DELETE FROM order_items WHERE order_id = ?'),
-    s('DELETE FROM order_stores WHERE order_id = ?'),
-    s('DELETE FROM order_search WHERE rowid = ?'),
+  const clearStatements: Array<[Statement, number]> = [
+    [s('DELETE FROM shipment_items WHERE shipment_id IN (SELECT id FROM shipments WHERE order_id = ?)'), 1],
+    [s('DELETE FROM return_request_items WHERE return_request_id IN (SELECT id FROM return_requests WHERE order_id = ?)'), 1],
+    [s('DELETE FROM shipments WHERE order_id = ?'), 1],
+    [s('DELETE FROM order_events WHERE order_id = ?'), 1],
+    [
+      s(`DELETE FROM cancellation_requests WHERE order_id = ?
+         AND id NOT IN (SELECT cancellation_request_id FROM refunds WHERE order_id = ? AND cancellation_request_id IS NOT NULL)`),
+      2,
+    ],
+    [
+      s(`DELETE FROM return_requests WHERE order_id = ?
+         AND id NOT IN (SELECT return_request_id FROM refunds WHERE order_id = ? AND return_request_id IS NOT NULL)`),
+      2,
+    ],
+    [s('DELETE FROM order_items WHERE order_id = ?'), 1],
+    [s('DELETE FROM order_stores WHERE order_id = ?'), 1],
+    [s('DELETE FROM order_search WHERE rowid = ?'), 1],
   ];
+  const clearOrder = (orderId: number): void => {
+    for (const [statement, uses] of clearStatements) statement.run(...Array<number>(uses).fill(orderId));
+  };
 
   const upsertOrder = s(
     `INSERT INTO orders (id, number, customer_id, customer_name, customer_email, customer_phone, status, fulfillment_status,
@@ -174,13 +183,14 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     for (const storeId of storeIds) ensureStore(storeId);
     for (const shipment of doc.shipments) ensureStore(shipment.storeId);
     putCustomer(doc.customer);
-    ensureUser(doc.heldBy, null, 'seller');
-    ensureUser(doc.cancelledBy, null, 'seller');
-    for (const shipment of doc.shipments) ensureUser(shipment.createdBy, null, 'seller');
+    // Timeline entries first: they carry the names of people known here only by id.
     for (const event of doc.events) {
       ensureUser(event.actorId, event.actorName, 'seller');
       if (event.storeId !== null) ensureStore(event.storeId);
     }
+    ensureUser(doc.heldBy, null, 'seller');
+    ensureUser(doc.cancelledBy, null, 'seller');
+    for (const shipment of doc.shipments) ensureUser(shipment.createdBy, null, 'seller');
     for (const request of doc.cancellationRequests) {
       ensureUser(request.requestedBy, null, 'customer');
       ensureUser(request.decidedBy, null, 'seller');
@@ -190,7 +200,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
       ensureUser(request.decidedBy, null, 'seller');
     }
 
-    if (orderExists.get(doc.id) !== undefined) for (const clear of clearOrder) clear.run(doc.id);
+    if (orderExists.get(doc.id) !== undefined) clearOrder(doc.id);
 
     const derived = deriveOrderColumns(
       {
@@ -264,7 +274,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
   }
 
   const letGoOfOrder: Statement[] = [
-    s('DELETE FROM order_store_claims WHERE order_id = ?'),
+    s('DELETE FROM order_claims WHERE order_id = ?'),
     // Messages already sent or queued stay on the notifications screen; they just no longer link to an order.
     s('UPDATE notifications SET order_id = NULL WHERE order_id = ?'),
     s('UPDATE conflicts SET order_id = NULL WHERE order_id = ?'),
@@ -274,7 +284,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
 
   function deleteOrder(orderId: number): void {
     if (orderExists.get(orderId) === undefined) return;
-    for (const clear of clearOrder) clear.run(orderId);
+    clearOrder(orderId);
     for (const statement of letGoOfOrder) statement.run(orderId);
     // A refund recorded at this desk still points at the order: the delete fails (foreign key)
     // and the row is quarantined rather than losing the refund's record.
@@ -300,17 +310,17 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
 
   const deleteMembersOfStore = s('DELETE FROM store_members WHERE store_id = ?');
   const storeInUse = s(
-    `SELECT EXISTS (SELECT 1 FROM order_stores WHERE store_id = ?1) OR EXISTS (SELECT 1 FROM order_items WHERE store_id = ?1)
-       OR EXISTS (SELECT 1 FROM products WHERE store_id = ?1) OR EXISTS (SELECT 1 FROM notifications WHERE store_id = ?1)
-       OR EXISTS (SELECT 1 FROM order_events WHERE store_id = ?1) OR EXISTS (SELECT 1 FROM shipments WHERE store_id = ?1)
-       OR EXISTS (SELECT 1 FROM order_store_claims WHERE store_id = ?1)`,
+    `SELECT EXISTS (SELECT 1 FROM order_stores WHERE store_id = @id) OR EXISTS (SELECT 1 FROM order_items WHERE store_id = @id)
+       OR EXISTS (SELECT 1 FROM products WHERE store_id = @id) OR EXISTS (SELECT 1 FROM notifications WHERE store_id = @id)
+       OR EXISTS (SELECT 1 FROM order_events WHERE store_id = @id) OR EXISTS (SELECT 1 FROM shipments WHERE store_id = @id)
+       OR EXISTS (SELECT 1 FROM order_claims WHERE store_id = @id)`,
   ).pluck();
   const deleteStoreRow = s('DELETE FROM stores WHERE id = ?');
 
   function deleteStore(storeId: number): void {
     deleteMembersOfStore.run(storeId);
     // Rows of the desk still about it (a sent message) keep it; its orders' own tombstones follow.
-    if (storeInUse.get(storeId) === 0) deleteStoreRow.run(storeId);
+    if (storeInUse.get({ id: storeId }) === 0) deleteStoreRow.run(storeId);
     knownStores.delete(storeId);
   }
 

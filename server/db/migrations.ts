@@ -106,6 +106,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('order_tracking_pk', ['tracking_number', 'order_id'])
           .execute();
 
+        // Shipment ids are made by desks (UUIDs) and unique server-wide: a retried or duplicated
+        // push can never create a second parcel, nor reuse an id on another order.
+        await db.schema
+          .createTable('order_shipments')
+          .addColumn('shipment_id', 'text', (c) => c.primaryKey())
+          .addColumn('order_id', 'bigint', (c) => c.notNull().references('orders.id'))
+          .execute();
+
         await autoId(db, 'tombstones')
           .addColumn('type', 'text', (c) => c.notNull())
           .addColumn('entity_id', 'bigint', (c) => c.notNull())

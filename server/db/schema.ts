@@ -19,6 +19,7 @@ export interface ServerDatabase {
   orders: OrdersTable;
   order_stores: OrderStoresTable;
   order_tracking: OrderTrackingTable;
+  order_shipments: OrderShipmentsTable;
   tombstones: TombstonesTable;
   client_mutations: ClientMutationsTable;
   storefront_requests: StorefrontRequestsTable;
@@ -103,6 +104,11 @@ export interface OrderStoresTable {
 
 export interface OrderTrackingTable {
   tracking_number: string;
+  order_id: number;
+}
+
+export interface OrderShipmentsTable {
+  shipment_id: string;
   order_id: number;
 }
 

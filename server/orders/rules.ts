@@ -7,6 +7,7 @@ export {
   addReturnRequest,
   applyMutation,
   mutationOrderId,
+  orderUnreachable,
   newOrderDoc,
   reportDelivery,
   scopeOrderDoc,

@@ -25,6 +25,7 @@ export async function loadOrderForUpdate(
 }
 
 const trackingNumbers = (doc: OrderDoc | null) => new Set(doc?.shipments.map((shipment) => shipment.trackingNumber) ?? []);
+const shipmentIds = (doc: OrderDoc | null) => new Set(doc?.shipments.map((shipment) => shipment.id) ?? []);
 
 /**
  * Writes an order's new doc at a new version, with its store and tracking index rows. The version
@@ -33,7 +34,16 @@ const trackingNumbers = (doc: OrderDoc | null) => new Set(doc?.shipments.map((sh
 export async function writeOrder(trx: Trx, doc: OrderDoc, previous: OrderDoc | null): Promise<number> {
   const before = trackingNumbers(previous);
   const added = [...trackingNumbers(doc)].filter((number) => !before.has(number));
+  const hadShipments = shipmentIds(previous);
+  const newShipments = [...shipmentIds(doc)].filter((id) => !hadShipments.has(id));
   const addTracking = async () => {
+    if (newShipments.length) {
+      // No ON CONFLICT: a shipment id on another order must fail the write (the caller checked first).
+      await trx
+        .insertInto('order_shipments')
+        .values(newShipments.map((shipmentId) => ({ shipment_id: shipmentId, order_id: doc.id })))
+        .execute();
+    }
     if (!added.length) return;
     await trx
       .insertInto('order_tracking')
@@ -57,6 +67,12 @@ export async function writeOrder(trx: Trx, doc: OrderDoc, previous: OrderDoc | n
     .execute();
   await addTracking();
   return version;
+}
+
+/** The order a shipment id is on, if any. */
+export async function orderOfShipment(trx: Trx, shipmentId: string): Promise<number | null> {
+  const row = await trx.selectFrom('order_shipments').select('order_id').where('shipment_id', '=', shipmentId).executeTakeFirst();
+  return row?.order_id ?? null;
 }
 
 /** The orders a carrier's tracking number belongs to (normally one). */

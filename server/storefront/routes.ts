@@ -8,13 +8,12 @@ import {
   type OrderDoc,
   type StorefrontOrder,
 } from '../../shared/contract/sync-protocol.js';
-import type { Result } from '../../shared/domain/result.js';
 import type { ServerContext } from '../context.js';
 import type { Dialect } from '../db/connect.js';
 import { reserveIds, type IdBlock } from '../db/ids.js';
 import type { ServerDatabase } from '../db/schema.js';
 import { HttpError, parseBody } from '../http/errors.js';
-import { addCancellationRequest, addReturnRequest, newOrderDoc, reportDelivery, type EventIds } from '../orders/rules.js';
+import { addCancellationRequest, addReturnRequest, newOrderDoc, reportDelivery, type EventIds, type MutationResult } from '../orders/rules.js';
 import { loadOrderForUpdate, ordersByTracking, writeOrder } from '../orders/store.js';
 import { requireApiKey } from './api-keys.js';
 import { once, refusal, type StorefrontAnswer, type Written } from './requests.js';
@@ -52,13 +51,14 @@ async function changeOrder(
   dialect: Dialect,
   orderNumber: string,
   requestId: string,
-  change: (doc: OrderDoc) => Result<OrderDoc>,
+  change: (doc: OrderDoc) => MutationResult,
 ): Promise<Written> {
   const found = await loadOrderForUpdate(trx, dialect, { number: orderNumber });
   if (!found) throw new HttpError(404, 'NOT_FOUND', `There is no order ${orderNumber}.`);
   const changed = change(found.doc);
   if (!changed.ok) throw refusal(changed);
-  if (JSON.stringify(changed.value) !== JSON.stringify(found.doc)) await writeOrder(trx, changed.value, found.doc);
+  // A repeat of what the order already records (the same delivery reported twice) writes nothing.
+  if (changed.changed) await writeOrder(trx, changed.value, found.doc);
   return { answer: { orderId: found.doc.id, number: found.doc.number, requestId, created: true }, storeIds: found.doc.storeIds };
 }
 

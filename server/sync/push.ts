@@ -1,24 +1,21 @@
-import { calls } from '../../shared/contract/index.js';
-import { roleHas } from '../../shared/contract/permissions.js';
+import { z } from 'zod';
 import {
-  SYNCED_MUTATIONS,
   isSyncedMutationName,
   mutationOutcomeSchema,
   type MutationOutcome,
   type PushedMutation,
   type PushRequest,
   type PushResponse,
+  type SyncedMutationName,
 } from '../../shared/contract/sync-protocol.js';
+import { fail } from '../../shared/domain/result.js';
 import type { Actor } from '../auth/actor.js';
-import { canSeeStores } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { IdsExhausted, reserveIds } from '../db/ids.js';
-import { fieldsSummary, zodFields } from '../http/errors.js';
-import { loadOrderForUpdate, writeOrder } from '../orders/store.js';
-import { applyMutation, mutationOrderId, type MutationActor, type MutationResult } from '../orders/rules.js';
-import { fail } from '../../shared/domain/result.js';
-import { resolveAuthor, type Author } from './author.js';
+import { applyMutation, mutationOrderId, orderUnreachable, type MutationActor, type MutationResult } from '../orders/rules.js';
+import { loadOrderForUpdate, orderOfShipment, writeOrder } from '../orders/store.js';
+import { resolveAuthor } from './author.js';
 
 type Rejected = Extract<MutationOutcome, { status: 'rejected' }>;
 const rejected = (id: string, code: string, message: string): Rejected => ({ id, status: 'rejected', code, message });
@@ -68,8 +65,6 @@ async function currentVersion(ctx: ServerContext): Promise<number> {
   return meta.version;
 }
 
-const EVENT_BLOCK = 16;
-
 /**
  * A rule that throws is a bug, not a fault that retrying cures: the mutation is refused (and the
  * desk shows it) instead of failing every push after it forever.
@@ -84,32 +79,34 @@ function safely(ctx: ServerContext, apply: () => MutationResult): MutationResult
   }
 }
 
+const shipArgsSchema = z.object({ shipmentId: z.string() }).loose();
+const SHIPMENT_TAKEN = 'That shipment id is already used by another order.';
+const EVENT_BLOCK = 16;
+const ATTEMPTS = 4;
+
 /**
- * Applies one order mutation in its own transaction: lock the order, check scope, run the pure
- * rule, write the doc at a new version and record the outcome, all or nothing. Nothing inside
- * waits on anything but the database.
+ * Applies one order mutation in its own transaction: lock the order, run the pure rule, write the
+ * doc at a new version and record the outcome, all or nothing. Nothing inside waits on anything
+ * but the database.
  */
-async function applyToOrder(ctx: ServerContext, pushed: Pushed, author: Author, orderId: number, args: unknown): Promise<MutationOutcome> {
-  const { id } = pushed.mutation;
-  const name = pushed.mutation.name as keyof typeof SYNCED_MUTATIONS;
-  const actor: MutationActor = {
-    userId: author.userId,
-    name: author.name,
-    role: author.role,
-    storeIds: author.storeIds,
-    stationId: `session-${pushed.pusher.sessionId}`,
-    stationName: pushed.pusher.device ?? 'Desk',
-  };
-  for (let blockSize = EVENT_BLOCK; ; blockSize *= 4) {
-    const ids = await reserveIds(ctx.sdb.db, 'event', blockSize);
+async function applyToOrder(ctx: ServerContext, pushed: Pushed, actor: MutationActor, orderId: number): Promise<MutationOutcome> {
+  const { id, args } = pushed.mutation;
+  const name = pushed.mutation.name as SyncedMutationName;
+  const shipmentId = name === 'order.ship@1' ? (shipArgsSchema.safeParse(args).data?.shipmentId ?? null) : null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const ids = await reserveIds(ctx.sdb.db, 'event', EVENT_BLOCK * 4 ** attempt);
     try {
       const result = await ctx.sdb.db.transaction().execute(async (trx) => {
         const now = ctx.now();
         const found = await loadOrderForUpdate(trx, ctx.sdb.dialect, { id: orderId });
+        const elsewhere = found && shipmentId ? await orderOfShipment(trx, shipmentId) : null;
         let outcome: MutationOutcome;
         let touched: number[] = [];
-        if (!found || !canSeeStores(author, found.doc.storeIds)) {
-          outcome = found || author.storeIds !== null ? rejected(id, 'FORBIDDEN', 'This order is not in your stores.') : rejected(id, 'NOT_FOUND', 'There is no such order.');
+        if (!found) {
+          const refusal = orderUnreachable(actor.storeIds === null, orderId);
+          outcome = rejected(id, refusal.code, refusal.message);
+        } else if (elsewhere !== null && elsewhere !== orderId) {
+          outcome = rejected(id, 'CONFLICT', SHIPMENT_TAKEN);
         } else {
           const applied = safely(ctx, () => applyMutation(found.doc, { name, args }, actor, now, { eventId: () => ids.next() }));
           if (!applied.ok) outcome = rejected(id, applied.code, applied.message);
@@ -127,35 +124,33 @@ async function applyToOrder(ctx: ServerContext, pushed: Pushed, author: Author, 
       return result.outcome;
     } catch (error) {
       if (error instanceof IdsExhausted) continue;
-      if (isUniqueViolation(error)) {
-        const stored = await storedOutcome(ctx, pushed.clientId, id);
-        if (stored) return stored;
-      }
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // A twin push recorded this mutation first, or a concurrent ship took the shipment id: look again.
+      const stored = await storedOutcome(ctx, pushed.clientId, id);
+      if (stored) return stored;
     }
   }
+  throw new Error('push: gave up after repeated write conflicts');
 }
 
 async function applyOne(ctx: ServerContext, pushed: Pushed): Promise<MutationOutcome> {
   const { mutation, pusher } = pushed;
   const { id, name } = mutation;
   if (!isSyncedMutationName(name)) return record(ctx, pushed, rejected(id, 'UNKNOWN_MUTATION', `This server does not know the change "${name}".`));
-  const call = calls[SYNCED_MUTATIONS[name]];
-  const parsed = call.input.safeParse(mutation.args);
-  if (!parsed.success) {
-    return record(ctx, pushed, rejected(id, 'INVALID_INPUT', `The change's details are not valid: ${fieldsSummary(zodFields(parsed.error))}`));
-  }
   const author = await resolveAuthor(ctx.sdb.db, pusher, mutation.authorId);
   if (!author.ok) return record(ctx, pushed, rejected(id, author.code, author.message));
-  if (!roleHas(author.value.role, call.permission)) {
-    return record(ctx, pushed, rejected(id, 'FORBIDDEN', 'Your role does not allow this change.'));
-  }
-  const target = mutationOrderId({ name, args: parsed.data });
+  const actor: MutationActor = {
+    ...author.value,
+    stationId: `session-${pusher.sessionId}`,
+    stationName: pusher.device ?? 'Desk',
+  };
+  // The role's permission, then the args parsed with the desk call's own input schema.
+  const target = mutationOrderId({ name, args: mutation.args }, actor);
   if (!target.ok) return record(ctx, pushed, rejected(id, target.code, target.message));
-  // Desk-side effects (a notification retry, saving an address to the desk's book): recorded as
-  // applied so the desk stops pushing them; they change no order here.
+  // Desk-side effects about no order (a notification retry, saving to the desk's address book):
+  // recorded as applied so the desk stops pushing them; nothing changes here.
   if (target.value === null) return record(ctx, pushed, { id, status: 'applied', version: await currentVersion(ctx) });
-  return applyToOrder(ctx, pushed, author.value, target.value, parsed.data);
+  return applyToOrder(ctx, pushed, actor, target.value);
 }
 
 /**
