@@ -7,6 +7,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { PASSWORD, startSyncUiDesk, type SyncUiDesk } from './sync-ui-desk.js';
 
 const test = base.extend<{ sync: SyncUiDesk }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   sync: async ({}, use) => {
     // Two failed attempts per email, then a wait: the third attempt is refused before any check.
     const sync = await startSyncUiDesk({ signInLimits: { perEmail: { max: 2, windowMs: 60_000 }, perIp: { max: 100, windowMs: 60_000 } } });
