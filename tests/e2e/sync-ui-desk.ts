@@ -32,6 +32,11 @@ export interface RunningShop {
   stop(): Promise<void>;
   /** Back on the same address. */
   start(): Promise<void>;
+  /**
+   * The same shop on another address, which this desk doesn't know: another station's changes
+   * reach the shop through it while this desk can't see the shop.
+   */
+  viaOtherAddress<T>(work: (url: string) => Promise<T>): Promise<T>;
 }
 
 export interface SyncUiDesk {
@@ -101,11 +106,26 @@ export async function startSyncUiDesk(options: SyncUiDeskOptions = {}): Promise<
       if (!response.ok) throw new Error(`storefront order ${number}: ${response.status} ${await response.text()}`);
     },
     async stop() {
-      await server?.app.close();
+      if (!server) return;
+      // Desks hold a poke stream open: cut it, as a server going away does, instead of waiting for it.
+      const closing = server.app.close();
+      server.app.server.closeAllConnections();
+      await closing;
       server = null;
     },
     async start() {
       if (!server) await listen();
+    },
+    async viaOtherAddress(work) {
+      const other = createShopServer({ sdb });
+      const address = await other.app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        return await work(address);
+      } finally {
+        const closing = other.app.close();
+        other.app.server.closeAllConnections();
+        await closing;
+      }
     },
   };
 
