@@ -119,6 +119,7 @@ test('a change the shop refuses is listed with its reason in the sync panel and 
 
   // Offline, this desk holds it too: fine here, refused by the shop, which has it on hold already.
   await row.click();
+  await expect(page.getByRole('heading', { name: 'Order 5002' })).toBeVisible();
   await page.keyboard.press('h');
   const dialog = page.getByRole('dialog', { name: 'Place order 5002 on hold' });
   await dialog.getByLabel('Reason').fill('Address looks wrong');

@@ -50,6 +50,8 @@ export interface SyncUiDesk {
 
 export interface SyncUiDeskOptions {
   signInLimits?: { perEmail: Limit; perIp: Limit };
+  /** How long a sign-in lasts on the shop. */
+  sessionTtlMs?: number;
 }
 
 /**
@@ -71,7 +73,12 @@ export async function startSyncUiDesk(options: SyncUiDeskOptions = {}): Promise<
   let server: ShopServer | null = null;
   let port = 0;
   const listen = async () => {
-    server = createShopServer({ sdb, heartbeatMs: 1_000, ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}) });
+    server = createShopServer({
+      sdb,
+      heartbeatMs: 1_000,
+      ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+      ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}),
+    });
     const address = await server.app.listen({ port, host: '127.0.0.1' });
     port = Number(new URL(address).port);
   };

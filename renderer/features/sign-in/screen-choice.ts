@@ -10,17 +10,17 @@ export interface SignInChoice {
 }
 
 /**
- * Whether the sign-in screen takes the window. Nobody signed in: always. A session that ended
- * (expired, revoked): yes, unless the person still at the desk chose to keep working offline,
- * which is only possible while the desk still knows who they are.
+ * Whether the sign-in screen takes the window. A session that ended (expired, revoked: the
+ * shop's word, needsSignIn): yes, unless the person still at the desk chose to keep working
+ * offline, which is only possible while the desk still knows who they are. Nobody signed in
+ * (signed out on purpose): always.
  */
 export function showsSignIn(status: SyncStatus | null, choice: SignInChoice): boolean {
   if (choice.requested) return true;
   if (status === null) return false;
-  if (status.connection === 'signed_out') return true;
-  return status.needsSignIn && !(choice.putOff && choice.hasSession);
+  if (status.needsSignIn) return !(choice.putOff && choice.hasSession);
+  return status.connection === 'signed_out';
 }
 
 /** "Keep working offline" is offered only where the desk can go on as the same person. */
-export const canPutOff = (status: SyncStatus | null, hasSession: boolean): boolean =>
-  status !== null && status.needsSignIn && status.connection !== 'signed_out' && hasSession;
+export const canPutOff = (status: SyncStatus | null, hasSession: boolean): boolean => status !== null && status.needsSignIn && hasSession;

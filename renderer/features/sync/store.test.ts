@@ -47,6 +47,30 @@ describe('sync status in the header', () => {
     expect(useSync.getState().status).toMatchObject({ connection: 'offline', pending: 3 });
     off();
     expect(h.listeners.has('sync.changed')).toBe(false);
+    expect(h.listeners.has('orders.changed')).toBe(false);
+  });
+
+  it('looks again once after a burst of local commits, whose waiting count no event may bring', async () => {
+    vi.useFakeTimers();
+    try {
+      const off = watchSync();
+      h.calls[0]!.answer({ ok: true, value: status() });
+      await vi.advanceTimersByTimeAsync(0);
+      for (let i = 0; i < 5; i++) h.listeners.get('orders.changed')!({ orderIds: [i + 1] });
+      await vi.advanceTimersByTimeAsync(499);
+      expect(h.calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(h.calls.map((c) => c.name)).toEqual(['sync.status', 'sync.status']);
+      h.calls[1]!.answer({ ok: true, value: status({ pending: 5, oldestPendingAt: 1 }) });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useSync.getState().status?.pending).toBe(5);
+      off();
+      h.listeners.get('orders.changed')?.({ orderIds: [9] });
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(h.calls).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps a pushed status when an older answer arrives after it', async () => {

@@ -61,11 +61,29 @@ export const useSync = create<SyncState>()((set, get) => ({
   setPanelOpen: (panelOpen) => set({ panelOpen }),
 }));
 
-/** Keeps the sync status current: loads it now and takes every sync.changed. Returns the unsubscribe. */
+/** A burst of commits (a pulled page, a bulk hold) asks for the status once per this. */
+const COMMITS_REFRESH_MS = 500;
+
+/**
+ * Keeps the sync status current: loads it now, takes every sync.changed, and looks again after
+ * local commits, whose waiting count the engine may not announce (asleep until the next sign-in,
+ * or between rounds). Returns the unsubscribe.
+ */
 export function watchSync(): () => void {
-  const off = on('sync.changed', (status) => useSync.getState().receive(status));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const offStatus = on('sync.changed', (status) => useSync.getState().receive(status));
+  const offCommits = on('orders.changed', () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      void useSync.getState().load();
+    }, COMMITS_REFRESH_MS);
+  });
   void useSync.getState().load();
-  return off;
+  return () => {
+    offStatus();
+    offCommits();
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }
 
 /** The desk is on a shop backend (not the offline demo store): sync is worth showing. */
