@@ -52,6 +52,10 @@ export interface SyncUiDeskOptions {
   signInLimits?: { perEmail: Limit; perIp: Limit };
   /** How long a sign-in lasts on the shop. */
   sessionTtlMs?: number;
+  /** A slow network: each pulled page answers this much later. */
+  pullDelayMs?: number;
+  /** Orders per pulled page. */
+  pullLimit?: number;
 }
 
 /**
@@ -79,6 +83,12 @@ export async function startSyncUiDesk(options: SyncUiDeskOptions = {}): Promise<
       ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
       ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}),
     });
+    const delay = options.pullDelayMs;
+    if (delay) {
+      server.app.addHook('onRequest', async (request) => {
+        if (request.url === '/sync/pull') await new Promise((resolve) => setTimeout(resolve, delay));
+      });
+    }
     const address = await server.app.listen({ port, host: '127.0.0.1' });
     port = Number(new URL(address).port);
   };
@@ -144,7 +154,7 @@ export async function startSyncUiDesk(options: SyncUiDeskOptions = {}): Promise<
     syncDir: path.join(dir, 'sync'),
     vault: memoryAccountVault(),
     logError: (message, error) => process.env.SYNC_UI_DEBUG && console.error(message, error),
-    engine: { intervalMs: 1_000, wakeDelayMs: 10 },
+    engine: { intervalMs: 1_000, wakeDelayMs: 10, ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}) },
     // As the desktop app does: seeded the first time, opened as it is afterwards.
     openDemo: async () => {
       const { store } = openOrSeedDemoStore(demoFile, {}, { orders: 30, seed: 11 });
