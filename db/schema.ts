@@ -178,6 +178,8 @@ export interface ReturnRequestTable {
   order_id: number;
   requested_by: number;
   reason: string;
+  /** What the customer wrote about the return ('' when nothing). */
+  description: string;
   status: 'pending' | 'approved' | 'rejected' | 'completed';
   refund_cents: number | null;
   decided_by: number | null;

@@ -19,7 +19,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Pokes within this window are sent as one. */
   pokeDelayMs?: number;
-  logger?: boolean;
+  /** Fastify's request log (method, URL, status, time: never bodies or headers). */
+  logger?: boolean | { level: string };
 }
 
 /** What every route needs: the database, the clock, the limiters and the poke hub. */

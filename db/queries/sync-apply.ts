@@ -20,6 +20,13 @@ import { searchDocument } from './search.js';
  * this (the initial-pull figure of `npm run bench`, 30,000 orders/s end to end).
  */
 export interface DocWriter {
+  /**
+   * The orders a page is about to put: which of them exist is then read in one query instead of
+   * one per order. Only for orders put through this writer afterwards, in this transaction.
+   */
+  expectOrders(orderIds: readonly number[]): void;
+  /** Forgets what it knows exists: after a row's savepoint was rolled back, its placeholders are gone too. */
+  forgetKnown(): void;
   /** Writes an order as the doc says, at the server's version. */
   putOrder(doc: OrderDoc, version: number): void;
   /** Removes an order and its server-side rows; the desk's own rows about it are let go. */
@@ -89,6 +96,9 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
   };
 
   const orderExists = s('SELECT 1 FROM orders WHERE id = ?').pluck();
+  const existingOf = s('SELECT o.id FROM json_each(?) j JOIN orders o ON o.id = j.value').pluck();
+  // Which of a page's orders are already on file, in one query (see DocWriter.expect).
+  let existing: Set<number> | null = null;
   // The order's server-side rows, children first (foreign keys are enforced). Requests a refund
   // of this desk points at stay, and are rewritten in place by the upserts below.
   const clearStatements: Array<[Statement, number]> = [
@@ -140,8 +150,11 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
   const insertItem = s(
     `INSERT INTO order_items (id, order_id, store_id, product_id, title, sku, barcode, is_digital, quantity, unit_price_cents,
        packed_quantity, fulfilled_quantity, returned_quantity)
-     VALUES (?, ?, ?, (SELECT id FROM products WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Products aren't pulled: a synced store has none, the demo store a few thousand. Read once.
+  const products = new Set(s('SELECT id FROM products').pluck().all() as number[]);
+  const productOf = (productId: number | null): number | null => (productId !== null && products.has(productId) ? productId : null);
   const insertShipment = s(
     `INSERT INTO shipments (id, order_id, store_id, carrier, carrier_name, tracking_number, tracking_url, method, shipped_at,
        delivered_at, created_by, station_id)
@@ -163,11 +176,11 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
        decision_note = excluded.decision_note, created_at = excluded.created_at`,
   );
   const upsertReturn = s(
-    `INSERT INTO return_requests (id, order_id, requested_by, reason, status, refund_cents, decided_by, decided_at, decision_note,
-       completed_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO return_requests (id, order_id, requested_by, reason, description, status, refund_cents, decided_by, decided_at,
+       decision_note, completed_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, requested_by = excluded.requested_by, reason = excluded.reason,
-       status = excluded.status, refund_cents = excluded.refund_cents, decided_by = excluded.decided_by,
+       description = excluded.description, status = excluded.status, refund_cents = excluded.refund_cents, decided_by = excluded.decided_by,
        decided_at = excluded.decided_at, decision_note = excluded.decision_note, completed_at = excluded.completed_at,
        created_at = excluded.created_at`,
   );
@@ -200,7 +213,8 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
       ensureUser(request.decidedBy, null, 'seller');
     }
 
-    if (orderExists.get(doc.id) !== undefined) clearOrder(doc.id);
+    if (existing ? existing.has(doc.id) : orderExists.get(doc.id) !== undefined) clearOrder(doc.id);
+    existing?.add(doc.id);
 
     const derived = deriveOrderColumns(
       {
@@ -226,7 +240,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     for (const storeId of storeIds) insertOrderStore.run(doc.id, storeId, derived.queue, doc.placedAt);
     for (const item of doc.items) {
       insertItem.run(
-        item.id, doc.id, item.storeId, item.productId, item.title, item.sku, item.barcode, flag(item.isDigital), item.quantity,
+        item.id, doc.id, item.storeId, productOf(item.productId), item.title, item.sku, item.barcode, flag(item.isDigital), item.quantity,
         item.unitPriceCents, item.packedQuantity, item.fulfilledQuantity, item.returnedQuantity,
       );
     }
@@ -255,7 +269,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     }
     for (const request of doc.returnRequests) {
       upsertReturn.run(
-        request.id, doc.id, request.requestedBy, request.reason, request.status, request.refundCents, request.decidedBy,
+        request.id, doc.id, request.requestedBy, request.reason, request.description, request.status, request.refundCents, request.decidedBy,
         request.decidedAt, request.decisionNote, request.completedAt, request.createdAt,
       );
       for (const line of request.items) insertReturnItem.run(request.id, line.itemId, line.quantity);
@@ -283,6 +297,7 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
   const deleteOrderRow = s('DELETE FROM orders WHERE id = ?');
 
   function deleteOrder(orderId: number): void {
+    existing?.delete(orderId);
     if (orderExists.get(orderId) === undefined) return;
     clearOrder(orderId);
     for (const statement of letGoOfOrder) statement.run(orderId);
@@ -346,7 +361,17 @@ export function createDocWriter(store: OrderStore, now: number): DocWriter {
     deleteMembersOfUser.run(userId);
   }
 
-  return { putOrder, deleteOrder, putStore, deleteStore, putStaff, deleteStaff };
+  function expectOrders(orderIds: readonly number[]): void {
+    existing = new Set(existingOf.all(JSON.stringify(orderIds)) as number[]);
+  }
+
+  function forgetKnown(): void {
+    knownStores.clear();
+    knownUsers.clear();
+    writtenCustomers.clear();
+  }
+
+  return { expectOrders, forgetKnown, putOrder, deleteOrder, putStore, deleteStore, putStaff, deleteStaff };
 }
 
 /** Sets a pulled row aside: logged by the caller, shown in the sync panel, never applied. */

@@ -55,8 +55,9 @@ const address = (json: string): UsAddress => JSON.parse(json) as UsAddress;
 
 /**
  * An order as an OrderDoc, read from the local rows: the inverse of DocWriter.putOrder, so a doc
- * written and read back is the same doc. Parsed against the schema: a row the desk can't express
- * as a doc is an error here, not a bad base later. Null when the order isn't on file.
+ * written and read back is the same doc. Parsed against the schema, so a bad base is never kept:
+ * null when the order isn't on file or its rows don't make a valid doc (an order seeded or
+ * changed before sync, say).
  */
 export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null {
   const order = store.selectOne<Order>('SELECT * FROM orders WHERE id = ?', [orderId]);
@@ -99,6 +100,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
     id: string;
     requested_by: number;
     reason: string;
+    description: string;
     status: 'pending' | 'approved' | 'rejected' | 'completed';
     refund_cents: number | null;
     decided_by: number | null;
@@ -107,7 +109,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
     completed_at: number | null;
     created_at: number;
   }>(
-    `SELECT id, requested_by, reason, status, refund_cents, decided_by, decided_at, decision_note, completed_at, created_at
+    `SELECT id, requested_by, reason, description, status, refund_cents, decided_by, decided_at, decision_note, completed_at, created_at
      FROM return_requests WHERE order_id = ? ORDER BY created_at, id`,
     [orderId],
   );
@@ -210,8 +212,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
       id: request.id,
       requestedBy: request.requested_by,
       reason: request.reason,
-      // The desk keeps no description of a return (not in its schema); the server's stays on the server.
-      description: '',
+      description: request.description,
       status: request.status,
       refundCents: request.refund_cents,
       decidedBy: request.decided_by,
@@ -224,7 +225,8 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
         .map((line) => ({ itemId: line.order_item_id, quantity: line.quantity })),
     })),
   };
-  return orderDocSchema.parse(doc);
+  const parsed = orderDocSchema.safeParse(doc);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -238,7 +240,8 @@ export function keepServerBase(store: OrderStore, orderId: number): void {
     'SELECT o.server_version AS version, b.order_id AS based FROM orders o LEFT JOIN sync_base b ON b.order_id = o.id WHERE o.id = ?',
     [orderId],
   );
-  if (!row || row.version === 0 || row.based !== null) return;
+  // Version 0: never pulled (the demo store), or being pulled again from scratch after a reset.
+  if (!row || row.version <= 0 || row.based !== null) return;
   const doc = orderDocOf(store, orderId);
   if (doc) saveBase(store, doc, row.version);
 }

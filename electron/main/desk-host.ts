@@ -133,8 +133,7 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
     const port = sync(app);
     if (port) app.ctx.sync = port;
     const unsubscribe = app.subscribe(emit);
-    const stopServices = options.startServices?.(app) ?? (async () => undefined);
-    return { kind, file, store, app, actor, engine: null, stopServices, unsubscribe };
+    return { kind, file, store, app, actor, engine: null, stopServices: async () => undefined, unsubscribe };
   }
 
   async function close(current: Opened | null, keepStore: boolean): Promise<void> {
@@ -170,8 +169,12 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
     const previous = opened;
     const next = await make(previous);
     if (!next) return null;
+    // The previous table's services stop before the next one's start: on the same store file
+    // (signing in again) two notification senders must never run at once.
     await close(previous, previous !== null && previous.store === next.store);
     opened = next;
+    const stopServices = options.startServices?.(next.app);
+    if (stopServices) next.stopServices = stopServices;
     next.engine?.start();
     emit('sync.changed', next.app.ctx.sync?.status() ?? LOCAL_STATUS);
     return next;

@@ -38,6 +38,9 @@ function sqliteDb(path: string): Kysely<ServerDatabase> {
 
 function postgresDb(connectionString: string): Kysely<ServerDatabase> {
   const pool = new pg.Pool({ connectionString, max: 10, types: pgTypes });
+  // An idle connection dropped by the server (a restart, a failover) must not crash the process:
+  // the pool discards it, and the next query opens a new one or fails with its own error.
+  pool.on('error', () => {});
   return new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -83,6 +83,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('number', 'text', (c) => c.notNull().unique())
           .addColumn('version', 'bigint', (c) => c.notNull())
           .addColumn('placed_at', 'bigint', (c) => c.notNull())
+          // How many stores the order touches: a seller who has them all gets the doc as stored.
+          .addColumn('store_count', 'integer', (c) => c.notNull())
           .addColumn('doc', 'text', (c) => c.notNull())
           .execute();
         // An admin's pull walks this index; versions are unique per written row.

@@ -91,6 +91,7 @@ export interface OrdersTable {
   number: string;
   version: number;
   placed_at: number;
+  store_count: number;
   /** The whole, unscoped OrderDoc as JSON; each reader gets it cut to their scope. */
   doc: string;
 }

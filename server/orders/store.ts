@@ -60,7 +60,10 @@ export async function writeOrder(trx: Trx, doc: OrderDoc, previous: OrderDoc | n
     return version;
   }
   const version = await nextVersion(trx);
-  await trx.insertInto('orders').values({ id: doc.id, number: doc.number, version, placed_at: doc.placedAt, doc: json }).execute();
+  await trx
+    .insertInto('orders')
+    .values({ id: doc.id, number: doc.number, version, placed_at: doc.placedAt, store_count: new Set(doc.storeIds).size, doc: json })
+    .execute();
   await trx
     .insertInto('order_stores')
     .values([...new Set(doc.storeIds)].map((storeId) => ({ order_id: doc.id, store_id: storeId, version })))

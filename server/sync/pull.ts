@@ -6,6 +6,7 @@ import type { ServerDb } from '../db/connect.js';
 import type { ServerDatabase } from '../db/schema.js';
 import { scopeOrderDoc } from '../orders/rules.js';
 import { decodeCursor, encodeCursor, scopeHash } from './cursor.js';
+import { RawJson } from './pull-json.js';
 
 type Trx = Transaction<ServerDatabase>;
 type Reader = Pick<Actor, 'userId' | 'role' | 'storeIds'>;
@@ -33,7 +34,7 @@ async function orderRows(trx: Trx, reader: Reader, after: number, limit: number)
       .execute();
     return [
       {
-        rows: rows.map((row) => ({ op: 'put', type: 'order', id: row.id, version: row.version, data: JSON.parse(row.doc) as unknown })),
+        rows: rows.map((row) => ({ op: 'put', type: 'order', id: row.id, version: row.version, data: new RawJson(row.doc) })),
         horizon: horizonOf(
           rows.map((row) => row.version),
           limit,
@@ -42,12 +43,12 @@ async function orderRows(trx: Trx, reader: Reader, after: number, limit: number)
     ];
   }
   // One index range per store ((store_id, version)), merged here: an IN list over several stores
-  // would make the database sort every matching row before the LIMIT.
-  const batches: Batch[] = [];
-  const wanted = new Map<number, number>();
-  const perStore: { versions: number[] }[] = [];
+  // would make the database sort every matching row before the LIMIT. Only the page's first
+  // `limit` orders (below every store's horizon) are then read whole.
+  const refs: { order_id: number; version: number }[] = [];
+  let horizon = ALL;
   for (const storeId of reader.storeIds) {
-    const refs = await trx
+    const storeRefs = await trx
       .selectFrom('order_stores')
       .select(['order_id', 'version'])
       .where('store_id', '=', storeId)
@@ -55,25 +56,45 @@ async function orderRows(trx: Trx, reader: Reader, after: number, limit: number)
       .orderBy('version')
       .limit(limit)
       .execute();
-    for (const ref of refs) wanted.set(ref.order_id, ref.version);
-    perStore.push({ versions: refs.map((ref) => ref.version) });
+    refs.push(...storeRefs);
+    horizon = Math.min(
+      horizon,
+      horizonOf(
+        storeRefs.map((ref) => ref.version),
+        limit,
+      ),
+    );
+  }
+  const wanted = new Map<number, number>();
+  const theirStores = new Map<number, number>();
+  for (const ref of refs) theirStores.set(ref.order_id, (theirStores.get(ref.order_id) ?? 0) + 1);
+  for (const ref of refs.filter((r) => r.version <= horizon).sort((a, b) => a.version - b.version)) {
+    // An order in two of the reader's stores appears twice, at the same version.
+    if (wanted.has(ref.order_id)) continue;
+    if (wanted.size >= limit) {
+      // The rest is past this page: the page ends before it.
+      horizon = Math.min(horizon, ref.version - 1);
+      break;
+    }
+    wanted.set(ref.order_id, ref.version);
   }
   const docs = wanted.size
     ? await trx
         .selectFrom('orders')
-        .select(['id', 'version', 'doc'])
+        .select(['id', 'version', 'store_count', 'doc'])
         .where('id', 'in', [...wanted.keys()])
         .execute()
     : [];
   const rows: PulledRow[] = docs.map((row) => {
+    // Every store on the order is the reader's: the doc is theirs whole, as stored.
+    if (theirStores.get(row.id) === row.store_count) return { op: 'put', type: 'order', id: row.id, version: row.version, data: new RawJson(row.doc) };
     // Stored docs are written only by this server, from parsed input, so they are trusted here.
     const scoped = scopeOrderDoc(JSON.parse(row.doc) as OrderDoc, reader.storeIds);
     return scoped
       ? { op: 'put', type: 'order', id: row.id, version: row.version, data: scoped }
       : { op: 'del', type: 'order', id: row.id, version: row.version };
   });
-  batches.push({ rows, horizon: Math.min(ALL, ...perStore.map((store) => horizonOf(store.versions, limit))) });
-  return batches;
+  return [{ rows, horizon }];
 }
 
 async function storeRows(trx: Trx, reader: Reader, after: number, limit: number): Promise<Batch> {

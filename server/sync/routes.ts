@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { pullRequestSchema, pushRequestSchema, type PullResponse, type PushResponse } from '../../shared/contract/sync-protocol.js';
+import { pullRequestSchema, pushRequestSchema, type PushResponse } from '../../shared/contract/sync-protocol.js';
 import { authenticate } from '../auth/sessions.js';
 import type { ServerContext } from '../context.js';
 import { parseBody } from '../http/errors.js';
 import { pull } from './pull.js';
+import { pullResponseJson } from './pull-json.js';
 import { push } from './push.js';
 
 /** A push carries up to MAX_PUSH_MUTATIONS changes; everything else is small. */
@@ -12,9 +13,10 @@ export const PUSH_BODY_LIMIT = 5 * 1024 * 1024;
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { db } = ctx.sdb;
 
-  app.post('/sync/pull', async (request): Promise<PullResponse> => {
+  app.post('/sync/pull', async (request, reply) => {
     const actor = await authenticate(db, request.headers.authorization, ctx.now());
-    return pull(ctx.sdb, actor, parseBody(pullRequestSchema, request.body));
+    const answer = await pull(ctx.sdb, actor, parseBody(pullRequestSchema, request.body));
+    return reply.type('application/json; charset=utf-8').send(pullResponseJson(answer));
   });
 
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderDocOf } from '../../db/queries/sync-base.js';
-import { applyPulledPage, listRejections, markPushed, pendingSummary, readCursor, unsyncedOrderIds } from '../../electron/main/app/sync/rebase.js';
+import {
+  applyPulledPage,
+  listRejections,
+  markPushed,
+  pendingSummary,
+  readCursor,
+  unsyncedOrderIds,
+} from '../../electron/main/app/sync/rebase.js';
 import type { OrderDoc } from '../../shared/contract/sync-protocol.js';
 import { ADMIN, del, HOUR, NOW, put, SELLER_A, SELLER_B, sellerCopy, sharedOrderDoc, STORE_A, STORE_B, SyncDesk } from './sync-apply-harness.js';
 
@@ -51,6 +58,15 @@ describe('applying a pulled page', () => {
       heldAt: NOW - HOUR,
       heldBy: ADMIN.id,
       customerNote: 'Leave at the door',
+      cancellationRequests: [
+        { id: 'cr-1', requestedBy: 50, reason: 'Changed my mind', status: 'rejected', decidedBy: ADMIN.id, decidedAt: NOW - HOUR, decisionNote: 'Already packed', createdAt: NOW - 2 * HOUR },
+      ],
+      returnRequests: [
+        {
+          id: 'rr-1', requestedBy: 50, reason: 'damaged', description: 'Cracked rim', status: 'pending', refundCents: null, decidedBy: null,
+          decidedAt: null, decisionNote: null, completedAt: null, createdAt: NOW - HOUR, items: [{ itemId: 1001, quantity: 1 }],
+        },
+      ],
     });
     doc.events.push({ id: 10_003, at: NOW - HOUR, actorId: ADMIN.id, actorName: 'Ada Admin', stationId: 's9', stationName: 'Office', kind: 'hold_placed', data: { reason: 'Address check' }, storeId: null });
     const result = applyPulledPage(desk.ctx, [put('order', doc, 42)], { cursor: 'c2', lastMutationId: null });
@@ -88,7 +104,7 @@ describe('applying a pulled page', () => {
       ]),
     );
     expect(desk.value('SELECT server_version FROM orders WHERE id = 100')).toBe(42);
-    // Written and read back, the order is the server's doc (the desk keeps no return description).
+    // Written and read back, the order is the server's doc, requests and all.
     expect(orderDocOf(desk.store, 100)).toEqual(doc);
     expect(desk.store.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
@@ -165,6 +181,20 @@ describe('applying a pulled page', () => {
     expect(desk.value('SELECT count(*) FROM order_items WHERE order_id IN (200, 400)')).toBe(0);
     expect(readCursor(desk.store)).toBe('c2');
     expect(desk.errors.length).toBe(4);
+  });
+
+  it('still applies a row whose store a set-aside row brought first', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    const atStore30 = (id: number, number: string): OrderDoc => {
+      const doc = sharedOrderDoc(id, { number });
+      return { ...doc, storeIds: [30], items: doc.items.map((item) => ({ ...item, storeId: 30 })) };
+    };
+    // The first names store 30 (unknown here) but can't be written: its number is taken.
+    const result = applyPulledPage(desk.ctx, [put('order', atStore30(400, 'SH-100'), 11), put('order', atStore30(500, 'SH-500'), 12)], { cursor: 'c3' });
+    expect(result).toEqual({ applied: 1, quarantined: 1, orderIds: [500] });
+    expect(desk.rows('SELECT store_id FROM order_stores WHERE order_id = 500')).toEqual([{ store_id: 30 }]);
+    expect(desk.store.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('leaves the store and the cursor as they were when the page fails half-way', () => {
@@ -255,6 +285,16 @@ describe('rebasing pending changes on a pull', () => {
     expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'shipped'")).toBe(1);
   });
 
+  it('rebases once, on the last doc, when a page holds an order twice', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    desk.ok(desk.actor(ADMIN.id), 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 11), put('order', sharedOrderDoc(100, { customerNote: 'later' }), 12)], { cursor: 'c3' });
+    expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'note'")).toBe(1);
+    expect(desk.rows('SELECT customer_note, server_version FROM orders')).toEqual([{ customer_note: 'later', server_version: 12 }]);
+    expect(desk.value('SELECT version FROM sync_base WHERE order_id = 100')).toBe(12);
+  });
+
   it('leaves a pending change the new state refuses as it is, for the server to answer', () => {
     pullPeople();
     applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
@@ -336,5 +376,40 @@ describe('rebasing pending changes on a pull', () => {
     expect(desk.rows('SELECT status FROM outbox ORDER BY id')).toEqual([{ status: 'pushed' }, { status: 'pending' }]);
     const notes = desk.rows<{ data: string }>("SELECT data FROM order_events WHERE kind = 'note' ORDER BY id").map((row) => JSON.parse(row.data).body as string);
     expect(notes).toEqual(['one', 'two']);
+  });
+});
+
+describe('the desk side of sync around the write path', () => {
+  it("records each change's order, author and station in the outbox, and keeps the server's copy of a synced order only", () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    const seller = desk.actor(SELLER_A.id, { id: 'bench-7', name: 'Bench 7' });
+    desk.ok(seller, 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    expect(desk.rows('SELECT order_id, actor_id, actor_name, station_id, station_name, status FROM outbox')).toEqual([
+      { order_id: 100, actor_id: SELLER_A.id, actor_name: 'Sam Seller', station_id: 'bench-7', station_name: 'Bench 7', status: 'pending' },
+    ]);
+    // The base is the order as it was before the note: the server's doc.
+    const base = JSON.parse(desk.value('SELECT doc FROM sync_base WHERE order_id = 100') as string) as OrderDoc;
+    expect(base).toEqual(sharedOrderDoc(100));
+
+    // An order that never came from a server (server_version 0, as in the demo store) needs no copy.
+    desk.store.sqlite.prepare('UPDATE orders SET server_version = 0 WHERE id = 100').run();
+    desk.store.sqlite.prepare('DELETE FROM sync_base').run();
+    desk.ok(seller, 'orders.addNote', { orderId: 100, body: 'Again' });
+    expect(desk.value('SELECT count(*) FROM sync_base')).toBe(0);
+  });
+
+  it("moves a replayed entry out of the way of a server entry with the same id on another order", () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    desk.ok(desk.actor(ADMIN.id), 'orders.addNote', { orderId: 100, body: 'Fragile' });
+    const localId = desk.value("SELECT id FROM order_events WHERE kind = 'note'") as number;
+    // The server numbers another order's entry with that very id.
+    const other = sharedOrderDoc(300);
+    other.events.push({ id: localId, at: NOW, actorId: null, actorName: 'Storefront', stationId: null, stationName: null, kind: 'note', data: { body: 'server' }, storeId: null });
+    const result = applyPulledPage(desk.ctx, [put('order', other, 11)], { cursor: 'c3' });
+    expect(result.quarantined).toBe(0);
+    expect(desk.rows('SELECT order_id, data FROM order_events WHERE id = ?', localId)).toEqual([{ order_id: 300, data: '{"body":"server"}' }]);
+    expect(desk.rows("SELECT order_id, data FROM order_events WHERE kind = 'note' AND order_id = 100")).toEqual([{ order_id: 100, data: '{"body":"Fragile"}' }]);
   });
 });

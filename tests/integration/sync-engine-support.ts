@@ -105,17 +105,19 @@ export async function placeOrder(shop: Shop, storeId: number, sku = 'MUG-1', qua
   return answer.body as { orderId: number; number: string };
 }
 
+export const UPS_PARCEL = { carrier: 'ups', trackingNumber: '1Z999AA10123456784' } as const;
+export const FEDEX_PARCEL = { carrier: 'fedex', trackingNumber: '123456789012' } as const;
+
 /** The server's own copy of an order (unscoped), read from its database. */
 export async function serverOrder(shop: Shop, orderId: number): Promise<OrderDoc> {
   const row = await shop.sdb.db.selectFrom('orders').select('doc').where('id', '=', orderId).executeTakeFirstOrThrow();
   return JSON.parse(row.doc) as OrderDoc;
 }
 
-export const shipInput = (orderId: number, trackingNumber = '1Z999AA10123456784') => ({
+export const shipInput = (orderId: number, tracking: { carrier: 'ups' | 'fedex'; trackingNumber: string } = UPS_PARCEL) => ({
   orderId,
   shipmentId: randomUUID(),
-  carrier: 'ups',
-  trackingNumber,
+  ...tracking,
   notifyCustomer: false,
   verificationOverride: 'Checked by hand at the bench',
 });

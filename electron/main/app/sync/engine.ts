@@ -329,12 +329,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       failures += 1;
       const wait = nextAttemptDelay(failures, UNREACHABLE_RETRY, random()) ?? UNREACHABLE_RETRY.maxDelayMs;
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, wait);
-        t.unref?.();
-        abort.signal.addEventListener('abort', () => {
+        const { signal } = abort;
+        const done = () => {
           clearTimeout(t);
+          signal.removeEventListener('abort', done);
           resolve();
-        });
+        };
+        const t = setTimeout(done, wait);
+        t.unref?.();
+        signal.addEventListener('abort', done, { once: true });
       });
     }
   }

@@ -122,51 +122,84 @@ function mayNeedRebase(store: OrderStore): boolean {
   );
 }
 
+/** A row failed to write while a page was applied without savepoints: the page is redone with them. */
+class RowWriteFailed extends Error {}
+
 /**
  * Applies one pulled page in one transaction: settles what the server says it has applied,
  * writes each row (a row that doesn't parse, or can't be written, is quarantined and logged; the
  * rest are applied), rebases this desk's unconfirmed changes on every order the page put, and
  * stores the page's cursor. A failure anywhere else rolls all of it back, cursor included, so the
  * same page is simply pulled again. The caller (the sync engine) emits orders.changed for orderIds.
+ *
+ * Rows are written without a savepoint each (a quarter of the time of a first connection's
+ * pages went to them); should one fail to write, the whole page is rolled back and applied again
+ * with a savepoint per row, so only that row is set aside.
  */
 export function applyPulledPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPageOptions): ApplyPageResult {
+  const logs: string[] = [];
+  let result: ApplyPageResult;
+  try {
+    result = applyPage(ctx, rows, options, false, logs);
+  } catch (error) {
+    if (!(error instanceof RowWriteFailed)) throw error;
+    logs.length = 0;
+    result = applyPage(ctx, rows, options, true, logs);
+  }
+  // After the commit: a rolled-back attempt logs nothing.
+  for (const message of logs) ctx.logError(message, null);
+  return result;
+}
+
+function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPageOptions, careful: boolean, logs: string[]): ApplyPageResult {
   const { store } = ctx;
   const now = ctx.now();
-  // Each row in a savepoint of its own: one that fails half-way leaves none of its writes.
   const inSavepoint = store.sqlite.transaction((write: () => void) => write());
+  const parsed = rows.map(parseRow);
   return store.batch(() => {
     settle(store, options.lastMutationId ?? null, now);
     const writer = createDocWriter(store, now);
+    writer.expectOrders(parsed.flatMap((row) => (row.ok && row.row.op === 'put' && row.row.type === 'order' ? [row.row.id] : [])));
     const rebase = mayNeedRebase(store);
     const orderIds: number[] = [];
-    const puts: Array<{ doc: OrderDoc; version: number }> = [];
+    // The last word on each order in the page: its doc to rebase on, or null once deleted.
+    const puts = new Map<number, { doc: OrderDoc; version: number } | null>();
     let applied = 0;
     let quarantined = 0;
-    const setAside = (raw: unknown, parsed: { type: string | null; id: number | null; version: number | null }, error: string): void => {
-      quarantineRow(store, { ...parsed, raw: rawText(raw), error }, now);
-      ctx.logError(`sync: a pulled ${parsed.type ?? 'row'} ${parsed.id ?? ''} was set aside (${error})`, null);
+    const setAside = (raw: unknown, about: { type: string | null; id: number | null; version: number | null }, error: string): void => {
+      quarantineRow(store, { ...about, raw: rawText(raw), error }, now);
+      logs.push(`sync: a pulled ${about.type ?? 'row'}${about.id === null ? '' : ` ${about.id}`} was set aside (${error})`);
       quarantined += 1;
     };
-    for (const raw of rows) {
-      const parsed = parseRow(raw);
-      if (!parsed.ok) {
-        setAside(raw, parsed, parsed.error);
-        continue;
+    parsed.forEach((entry, index) => {
+      const raw = rows[index];
+      if (!entry.ok) {
+        setAside(raw, entry, entry.error);
+        return;
       }
-      const { row, data } = parsed;
-      try {
-        inSavepoint(() => writeRow(writer, row, data));
-      } catch (error) {
-        setAside(raw, row, error instanceof Error ? error.message : String(error));
-        continue;
+      const { row, data } = entry;
+      if (careful) {
+        try {
+          inSavepoint(() => writeRow(writer, row, data));
+        } catch (error) {
+          writer.forgetKnown();
+          setAside(raw, row, error instanceof Error ? error.message : String(error));
+          return;
+        }
+      } else {
+        try {
+          writeRow(writer, row, data);
+        } catch (error) {
+          throw new RowWriteFailed(error instanceof Error ? error.message : String(error));
+        }
       }
       applied += 1;
-      if (row.type !== 'order') continue;
+      if (row.type !== 'order') return;
       orderIds.push(row.id);
-      if (row.op === 'put' && rebase) puts.push({ doc: data as OrderDoc, version: row.version });
-    }
+      if (rebase) puts.set(row.id, row.op === 'put' ? { doc: data as OrderDoc, version: row.version } : null);
+    });
     // After the whole page, so a replay sees every store and person the page brought.
-    for (const { doc, version } of puts) rebaseOrder(ctx, doc, version);
+    for (const put of puts.values()) if (put) rebaseOrder(ctx, put.doc, put.version);
     store.execute('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
       CURSOR_KEY,
       options.cursor,
@@ -205,9 +238,4 @@ export function markPushed(ctx: AppContext, outcomes: readonly MutationOutcome[]
 /** The saved pull cursor, null before the first pull (or after a reset). */
 export function readCursor(store: OrderStore): string | null {
   return store.selectOne<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', [CURSOR_KEY])?.value ?? null;
-}
-
-/** Forgets the cursor (the server answered reset): the next pull starts from the beginning; the outbox is kept. */
-export function clearCursor(store: OrderStore): void {
-  store.transaction(() => store.execute('DELETE FROM sync_state WHERE key = ?', [CURSOR_KEY]));
 }

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, bearer, startShop, type Shop } from './harness.js';
+import { mutation, placeOrder, pushAs } from './flows.js';
+
+/** A desk's event stream: counts `poke` events as they arrive. */
+async function listen(shop: Shop, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${shop.url}/sync/events`, { headers: bearer(token), signal: controller.signal });
+  const reader = response.body?.getReader();
+  const state = { pokes: 0, text: '' };
+  const pump = (async () => {
+    const decoder = new TextDecoder();
+    for (;;) {
+      const chunk = await reader?.read().catch(() => ({ done: true, value: undefined }));
+      if (!chunk || chunk.done) return;
+      state.text += decoder.decode(chunk.value);
+      state.pokes = state.text.split('event: poke').length - 1;
+    }
+  })();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    state,
+    close: async () => {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await settle(10);
+  }
+}
+
+describe.each(BACKENDS)('poke on $name', (backend) => {
+  beforeAll(() => backend.start(), 60_000);
+  afterAll(() => backend.stop());
+  let shop: Shop;
+  afterEach(async () => shop?.close());
+
+  it('pokes the desks whose scope changed, once per burst, and no others', async () => {
+    shop = await startShop(backend, { pokeDelayMs: 50 });
+    const nora = await listen(shop, await shop.signIn('nora@shop.test'));
+    const sam = await listen(shop, await shop.signIn('sam@shop.test'));
+    try {
+      expect(nora.status).toBe(200);
+      expect(nora.contentType).toMatch(/text\/event-stream/);
+      // Each stream starts with a poke: whatever changed while the desk was away.
+      await until(() => nora.state.pokes === 1 && sam.state.pokes === 1);
+
+      const { orderId } = await placeOrder(shop, ['north']);
+      await until(() => nora.state.pokes === 2);
+      await settle(150);
+      expect(sam.state.pokes).toBe(1);
+
+      // A burst of commits costs one poke.
+      const token = await shop.signIn('nora@shop.test');
+      await pushAs(shop, token, randomUUID(), [
+        mutation('order.addNote@1', { orderId, body: 'one' }),
+        mutation('order.addNote@1', { orderId, body: 'two' }),
+        mutation('order.addNote@1', { orderId, body: 'three' }),
+      ]);
+      await until(() => nora.state.pokes >= 3);
+      await settle(150);
+      expect(nora.state.pokes).toBeLessThanOrEqual(4);
+      expect(sam.state.pokes).toBe(1);
+    } finally {
+      await nora.close();
+      await sam.close();
+    }
+  });
+
+  it('needs a valid token, and sends heartbeats', async () => {
+    shop = await startShop(backend, { heartbeatMs: 50 });
+    expect((await fetch(`${shop.url}/sync/events`)).status).toBe(401);
+    const admin = await listen(shop, await shop.signIn('admin@shop.test'));
+    try {
+      await until(() => admin.state.text.includes(': heartbeat'));
+    } finally {
+      await admin.close();
+    }
+  });
+});
