@@ -80,3 +80,31 @@ test('signing in opens the shop’s store: its orders, the person, and the sync 
   await expect(page.getByRole('textbox', { name: 'Password' })).toHaveCount(0);
   expect(sync.desk.current().kind).toBe('server');
 });
+
+test('signing out with nothing waiting, then back to the offline demo store', async ({ page, sync }) => {
+  const { address, email, password } = await openSignIn(page, sync);
+  await address.fill(sync.shop.url);
+  await email.fill('admin@shop.test');
+  await password.fill(PASSWORD);
+  await password.press('Enter');
+  await expect(page.getByTestId('sync-waiting')).toHaveText('All changes sent');
+
+  await page.getByRole('button', { name: /account menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Sign out?' });
+  await expect(confirm).toContainText('Every change made at this desk has reached the shop.');
+  await confirm.getByRole('button', { name: 'Sign out' }).click();
+
+  const form = page.getByRole('form', { name: 'Sign in to the shop' });
+  await expect(form).toBeVisible();
+  await expect(page.getByTestId('kept-changes')).toHaveCount(0);
+  await expect(page.getByTestId('session-ended')).toHaveCount(0);
+  // Signed out on purpose: nobody to carry on as.
+  await expect(form.getByRole('button', { name: /keep working offline/ })).toHaveCount(0);
+
+  await form.getByRole('button', { name: /Use the offline demo store/ }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByTestId('session-info')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveCount(0);
+  expect(sync.desk.current().kind).toBe('demo');
+});
