@@ -16,8 +16,16 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" withArrow shadow="md">
         <Menu.Target>
-          <Button variant="subtle" color="gray" size="compact-sm" aria-label={`${session.user.name}: account menu`}>
-            <Text size="sm" data-testid="session-info" component="span">
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            aria-label={`${session.user.name}: account menu`}
+            title={`${session.user.name} (${session.user.role === 'admin' ? 'Admin' : 'Seller'}) · Station ${session.station.name}`}
+            maw={300}
+            styles={{ label: { overflow: 'hidden' } }}
+          >
+            <Text size="sm" data-testid="session-info" component="span" truncate="end" style={{ display: 'block' }}>
               <Text span fw={600} size="sm">
                 {session.user.name}
               </Text>{' '}

@@ -25,17 +25,17 @@ export function SyncIndicator() {
           data-testid="sync-panel-open"
         >
           <Group gap={8} wrap="nowrap">
-            <Badge variant="dot" color={connection.tone} size="md" data-testid="sync-connection">
+            <Badge variant="dot" color={connection.tone} size="md" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="sync-connection">
               {connection.label}
             </Badge>
-            <Text size="xs" c={status.pending > 0 ? undefined : 'dimmed'} data-testid="sync-waiting">
+            <Text size="xs" c={status.pending > 0 ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="sync-waiting">
               {waiting}
             </Text>
-            <Text size="xs" c="dimmed" data-testid="sync-last">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="sync-last">
               {syncedText(status.lastSyncedAt, now)}
             </Text>
             {status.rejections > 0 && (
-              <Badge color="red" size="xs" variant="filled" data-testid="sync-refused">
+              <Badge color="red" size="xs" variant="filled" style={{ flexShrink: 0 }} data-testid="sync-refused">
                 {status.rejections} refused
               </Badge>
             )}
@@ -43,11 +43,11 @@ export function SyncIndicator() {
         </UnstyledButton>
       </Tooltip>
       {needsSignIn(status) ? (
-        <Button size="compact-xs" color="orange" onClick={() => useSignIn.getState().open()} data-testid="sync-sign-in">
+        <Button size="compact-xs" color="orange" onClick={() => useSignIn.getState().open()} style={{ flexShrink: 0 }} data-testid="sync-sign-in">
           Sign in
         </Button>
       ) : (
-        <Button size="compact-xs" variant="light" loading={syncingNow} onClick={() => void useSync.getState().syncNow()}>
+        <Button size="compact-xs" variant="light" loading={syncingNow} onClick={() => void useSync.getState().syncNow()} style={{ flexShrink: 0 }}>
           Sync now
         </Button>
       )}
