@@ -15,7 +15,7 @@ import { useSync, watchSync } from '../features/sync/store.js';
 import { usePacking } from '../features/packing/store.js';
 import { QueueScreen } from '../features/queue/QueueScreen.js';
 import { NotificationSettingsScreen } from '../features/settings/NotificationSettingsScreen.js';
-import { isDialogOpen, useShortcuts } from '../lib/shortcuts.js';
+import { isDialogOpen, useDialogGate, useShortcuts } from '../lib/shortcuts.js';
 import { useHelp } from '../stores/help.js';
 import { useRoute } from '../stores/route.js';
 import { useSession } from '../stores/session.js';
@@ -73,17 +73,12 @@ export function App() {
   // The failure alert follows the desk everywhere: watched as soon as someone is signed in.
   useEffect(() => (hasSession ? watchNotificationSummary() : undefined), [hasSession]);
   useShortcuts({ '?': () => setHelpOpen(true), F1: () => setHelpOpen(true) }, !signIn);
+  // The desk stays mounted, hidden, under the sign-in screen: a session that ends mid-task leaves
+  // the half-typed form (and an open dialog, which stays on top until it is finished) as it was.
+  // Its page keys pause meanwhile, as under any dialog.
+  useDialogGate(signIn);
 
-  if (signIn) {
-    return (
-      <>
-        <SignInScreen />
-        <Toasts />
-      </>
-    );
-  }
-
-  return (
+  const desk = (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <AppHeader onHelp={() => setHelpOpen(true)} />
@@ -122,7 +117,17 @@ export function App() {
       </AppShell.Main>
       <ShortcutsHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <SyncPanel />
-      <Toasts />
     </AppShell>
   );
+
+  return (
+    <>
+      {signIn && <SignInScreen />}
+      <div style={signIn ? { display: 'none' } : undefined} data-testid="desk">
+        {desk}
+      </div>
+      <Toasts />
+    </>
+  );
 }
+

@@ -16,7 +16,7 @@ const test = base.extend<{ sync: SyncUiDesk }>({
   },
 });
 
-test('an expired session brings up the sign-in screen; carrying on offline keeps the person and their changes', async ({ page, sync }) => {
+test('an expired session brings up the sign-in screen without losing a half-typed note; carrying on offline keeps the person and their changes', async ({ page, sync }) => {
   await sync.shop.addOrder(sync.shop.stores.north, '5003');
   await page.goto(sync.host.url);
   await page.getByRole('button', { name: /account menu/ }).click();
@@ -26,30 +26,34 @@ test('an expired session brings up the sign-in screen; carrying on offline keeps
   await form.getByLabel('Email').fill('nora@shop.test');
   await form.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
   await form.getByRole('textbox', { name: 'Password' }).press('Enter');
-  await expect(page.getByTestId('queue-row').filter({ hasText: '5003' })).toBeVisible();
-
-  // The shop ends the session; the desk finds out on its next round.
-  await expect(page.getByTestId('session-ended')).toBeVisible({ timeout: 15_000 });
-  await expect(form.getByLabel('Email')).toHaveValue('nora@shop.test');
-  await expect(form.getByRole('textbox', { name: 'Password' })).toHaveValue('');
-  await expect(form.getByRole('textbox', { name: 'Password' })).toBeFocused();
-
-  await form.getByRole('button', { name: 'Not now: keep working offline' }).click();
-  await expect(form).toHaveCount(0);
-  await expect(page.getByTestId('session-info')).toContainText('Nora North');
-  await expect(page.getByTestId('sync-connection')).toHaveText('Sign in needed');
-
-  // A change made now waits, under her name, for the next sign-in.
   await page.getByTestId('queue-row').filter({ hasText: '5003' }).click();
   await expect(page.getByRole('heading', { name: 'Order 5003' })).toBeVisible();
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'Add a note to order 5003' });
   await dialog.getByLabel('Internal note').fill('Call before delivery');
+
+  // The shop ends the session while the note is half-written; the desk finds out on its next
+  // round. The sign-in screen comes up behind the open dialog, which keeps what was typed.
+  await expect(page.getByTestId('session-ended')).toBeAttached({ timeout: 15_000 });
+  await expect(dialog.getByLabel('Internal note')).toHaveValue('Call before delivery');
   await dialog.getByRole('button', { name: 'Add note' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(form.getByLabel('Email')).toHaveValue('nora@shop.test');
+  await expect(form.getByRole('textbox', { name: 'Password' })).toHaveValue('');
+  await expect(page.getByTestId('kept-changes')).toHaveText('1 change is waiting to sync; it is kept and sent after you sign in.');
+
+  // Carrying on offline goes back to the very page, as it was.
+  await form.getByRole('button', { name: 'Not now: keep working offline' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Order 5003' })).toBeVisible();
+  await expect(page.getByText('Call before delivery')).toBeVisible();
+  await expect(page.getByTestId('session-info')).toContainText('Nora North');
+  await expect(page.getByTestId('sync-connection')).toHaveText('Sign in needed');
   await expect(page.getByTestId('sync-waiting')).toHaveText(/^1 waiting/);
 
   await page.getByTestId('sync-sign-in').click();
-  await expect(page.getByTestId('kept-changes')).toHaveText('1 change is waiting to sync; it is kept and sent after you sign in.');
+  await expect(form.getByRole('textbox', { name: 'Password' })).toBeFocused();
   await form.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
   await form.getByRole('textbox', { name: 'Password' }).press('Enter');
   await expect(page.getByTestId('sync-waiting')).toHaveText('All changes sent', { timeout: 10_000 });
