@@ -36,8 +36,13 @@ test('an expired session brings up the sign-in screen without losing a half-type
   // round. The sign-in screen comes up behind the open dialog, which keeps what was typed.
   await expect(page.getByTestId('session-ended')).toBeAttached({ timeout: 15_000 });
   await expect(dialog.getByLabel('Internal note')).toHaveValue('Call before delivery');
+  // The cursor stays in the note: what is typed next doesn't land in the sign-in form.
+  await expect(dialog.getByLabel('Internal note')).toBeFocused();
+  await page.keyboard.type('!');
+  await expect(dialog.getByLabel('Internal note')).toHaveValue('Call before delivery!');
   await dialog.getByRole('button', { name: 'Add note' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(form.getByRole('textbox', { name: 'Password' })).toBeFocused();
 
   await expect(form.getByLabel('Email')).toHaveValue('nora@shop.test');
   await expect(form.getByRole('textbox', { name: 'Password' })).toHaveValue('');
@@ -47,7 +52,7 @@ test('an expired session brings up the sign-in screen without losing a half-type
   await form.getByRole('button', { name: 'Not now: keep working offline' }).click();
   await expect(form).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Order 5003' })).toBeVisible();
-  await expect(page.getByText('Call before delivery')).toBeVisible();
+  await expect(page.getByText('Call before delivery!')).toBeVisible();
   await expect(page.getByTestId('session-info')).toContainText('Nora North');
   await expect(page.getByTestId('sync-connection')).toHaveText('Sign in needed');
   await expect(page.getByTestId('sync-waiting')).toHaveText(/^1 waiting/);

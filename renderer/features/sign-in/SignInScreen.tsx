@@ -7,6 +7,8 @@ import { canPutOff } from './screen-choice.js';
 import { checkDraft, emptyDraft, focusAfter, problemFrom, type SignInDraft, type SignInErrors, type SignInField } from './sign-in-form.js';
 import { openDemoStore, signIn, useSignIn } from './store.js';
 
+const dialogOnTop = (): boolean => document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+
 /**
  * Signing in to the shop backend. Shown first when the session ended or nobody is signed in
  * (the changes waiting here are kept, and the screen says how many), or when asked for from the
@@ -28,13 +30,26 @@ export function SignInScreen() {
     email: useRef<HTMLInputElement>(null),
     password: useRef<HTMLInputElement>(null),
   };
+  const formRef = useRef<HTMLFormElement>(null);
   /** Bumped after a refusal: once its errors are on the page, the cursor goes where the fix is. */
   const [focusTarget, setFocusTarget] = useState<{ field: SignInField; seq: number } | null>(null);
 
   useEffect(() => {
     const first = (['serverUrl', 'email', 'password'] as const).find((field) => draft[field].trim() === '') ?? 'password';
-    refs[first].current?.focus();
-    // Only on arrival: the cursor then stays where the person puts it.
+    const focusFirst = () => refs[first].current?.focus();
+    // Only on arrival: the cursor then stays where the person puts it. A dialog of the desk
+    // underneath still open (the session ended mid-task) keeps the cursor, so nothing typed there
+    // lands in these fields; the form takes it once the dialog is done.
+    if (!dialogOnTop()) {
+      focusFirst();
+      return;
+    }
+    const timer = window.setInterval(() => {
+      if (dialogOnTop()) return;
+      window.clearInterval(timer);
+      if (!formRef.current?.contains(document.activeElement)) focusFirst();
+    }, 200);
+    return () => window.clearInterval(timer);
   }, []);
   useEffect(() => {
     if (focusTarget) refs[focusTarget.field].current?.focus();
@@ -46,7 +61,8 @@ export function SignInScreen() {
   useEffect(() => {
     if (!canLeave) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // The Esc that closes a dialog of the desk underneath is that dialog's.
+      if (event.key !== 'Escape' || event.defaultPrevented || dialogOnTop()) return;
       if (fromDemo) useSignIn.getState().close();
       else useSignIn.getState().putOffSignIn();
     };
@@ -100,7 +116,7 @@ export function SignInScreen() {
   return (
     <Center mih="100dvh" p="md" component="main">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={440}>
-        <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in to the shop">
+        <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in to the shop">
           <Stack gap="md">
             <div>
               <Text size="sm" c="dimmed" fw={600}>
@@ -111,7 +127,7 @@ export function SignInScreen() {
               </Title>
             </div>
             {status?.needsSignIn && (
-              <Alert color="orange" variant="light" data-testid="session-ended">
+              <Alert color="orange" variant="light" role="alert" data-testid="session-ended">
                 Your session with the shop has ended (it expired, or you were signed out elsewhere). Sign in again to carry on
                 syncing.
               </Alert>
