@@ -167,13 +167,15 @@ describe('two desks against one shop backend', () => {
     });
     expect(status).toMatchObject({ connection: 'signed_out', needsSignIn: true, pending: 1 });
     expect(a.events).toContainEqual({ event: 'sync.changed', payload: expect.objectContaining({ needsSignIn: true }) });
-    // The person can keep working; the changes wait.
+    // The person can keep working; the changes wait, and the header's count follows them.
     expect(a.host.actor()).not.toBeNull();
+    await a.ok('orders.addNote', { orderId: order.orderId, body: 'Second call: the back door is locked, use the side gate' });
+    expect(a.events.at(-1)).toEqual({ event: 'sync.changed', payload: expect.objectContaining({ needsSignIn: true, pending: 2 }) });
     expect((await serverOrder(shop, order.orderId)).events.some((e) => e.kind === 'note')).toBe(false);
 
     await a.signIn(shop, 'admin@shop.test');
     expect(await a.ok('sync.now')).toMatchObject({ connection: 'online', pending: 0, needsSignIn: false });
-    expect((await serverOrder(shop, order.orderId)).events.filter((e) => e.kind === 'note')).toHaveLength(1);
+    expect((await serverOrder(shop, order.orderId)).events.filter((e) => e.kind === 'note')).toHaveLength(2);
   });
 
   it("pushes a colleague's waiting change under their name after someone else signs in at the station", async () => {

@@ -353,7 +353,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return status();
     },
     wake() {
-      if (!started || stopped || needsSignIn || wakeTimer) return;
+      if (!started || stopped || wakeTimer) return;
+      // Nothing leaves until the next sign-in, but the header's waiting count still follows commits.
+      if (needsSignIn) {
+        announce();
+        return;
+      }
       wakeTimer = setTimeout(() => {
         wakeTimer = null;
         void round();
