@@ -243,7 +243,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function once(): Promise<void> {
-    const token = await options.token();
+    let token: string | null;
+    try {
+      token = await options.token();
+    } catch (error) {
+      // The OS keystore is locked or gone: the token can't be read, so a fresh sign-in is needed.
+      failed({ kind: 'unauthenticated', message: 'The saved sign-in could not be read.' });
+      lastError = `The saved sign-in could not be read (${error instanceof Error ? error.message : 'secure storage failed'}). Sign in again; changes waiting here are kept.`;
+      announce();
+      return;
+    }
     if (stopped) return;
     if (token === null) {
       failed({ kind: 'unauthenticated', message: 'Nobody is signed in.' });
