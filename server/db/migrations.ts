@@ -97,8 +97,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('version', 'bigint', (c) => c.notNull())
           .addPrimaryKeyConstraint('order_stores_pk', ['order_id', 'store_id'])
           .execute();
-        // A seller's pull walks this index, one range per store.
-        await db.schema.createIndex('order_stores_store_version').on('order_stores').columns(['store_id', 'version']).execute();
+        // A seller's pull walks this index, one range per store; order_id in it spares a row lookup.
+        await db.schema.createIndex('order_stores_store_version').on('order_stores').columns(['store_id', 'version', 'order_id']).execute();
 
         // Which order a carrier's delivery report is about.
         await db.schema

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderDetail, Session } from '../../shared/contract/index.js';
+import { memoryAccountVault } from '../../electron/main/app/session/account.js';
 import { bearer, startShop, type Shop } from '../server/harness.js';
 import { openDesk, placeOrder, PASSWORD, sqliteBackend, tempRoot, type TestDesk } from './sync-engine-support.js';
 
@@ -130,5 +131,51 @@ describe('signing in at a desk', () => {
     expect(await a.status()).toMatchObject({ connection: 'local' });
     expect(readdirSync(path.dirname(file))).toContain(path.basename(file));
     expect(a.vault.load()).toMatchObject({ serverUrl: shop.url, signedIn: false });
+  });
+
+  it("switches store files when someone of another scope signs in: a seller's file never holds another store's rows", async () => {
+    const north = await placeOrder(shop, shop.stores.north);
+    const south = await placeOrder(shop, shop.stores.south);
+    const a = await desk('a');
+    await a.signIn(shop, 'admin@shop.test');
+    await a.ok('sync.now');
+    const adminFile = a.host.current().file;
+    const adminStore = a.host.current().app.ctx.store;
+    expect(adminStore.select('SELECT id FROM orders ORDER BY id')).toEqual([{ id: north.orderId }, { id: south.orderId }]);
+
+    await a.signIn(shop, 'sam@shop.test');
+    await a.ok('sync.now');
+    const samFile = a.host.current().file;
+    expect(samFile).not.toBe(adminFile);
+    const samStore = a.host.current().app.ctx.store;
+    expect(samStore.select('SELECT id FROM orders')).toEqual([{ id: south.orderId }]);
+    expect(samStore.select('SELECT DISTINCT store_id FROM order_items')).toEqual([{ store_id: shop.stores.south }]);
+    expect(adminStore.sqlite.open).toBe(false);
+    expect(a.host.actor()).toMatchObject({ userId: shop.users.south, role: 'seller', storeIds: [shop.stores.south] });
+  });
+
+  it('asks for a sign-in, keeping the outbox, when the saved token cannot be decrypted (a locked keyring)', async () => {
+    const memory = memoryAccountVault();
+    let locked = false;
+    const vault = {
+      ...memory,
+      token: async () => {
+        if (locked) throw new Error('The system keyring is locked.');
+        return memory.token();
+      },
+    };
+    const order = await placeOrder(shop, shop.stores.north);
+    const a = await openDesk(temp.root, 'a', { vault, engine: { listen: false } });
+    desks.push(a);
+    await a.signIn(shop, 'admin@shop.test');
+    await a.ok('sync.now');
+    locked = true;
+    await a.ok('orders.addNote', { orderId: order.orderId, body: 'Made while the keyring is locked' });
+    expect(await a.ok('sync.now')).toMatchObject({
+      pending: 1,
+      needsSignIn: true,
+      connection: 'signed_out',
+      lastError: expect.stringContaining('The system keyring is locked.'),
+    });
   });
 });

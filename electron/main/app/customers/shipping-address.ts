@@ -50,7 +50,8 @@ export function updateShippingAddress(
       tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer, notifyCustomer: input.notifyCustomer });
       const storeIds = orderStoreIds(store, order.id);
       tx.notify({
-        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, ctx.newId()),
+        // Named after the change itself: a replay of it (sync rebase) finds this row instead of queuing another.
+        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, tx.mutationId),
         orderId: order.id,
         recipient: order.customer_email,
         content: addressChangedContent(store, order, storeIds, {
