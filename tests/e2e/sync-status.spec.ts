@@ -47,6 +47,16 @@ test('offline: a change waits with its count and badge, signing out warns, and i
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'offline');
   // Said once to screen readers, not on every tick.
   await expect(page.getByTestId('sync-announcer')).toHaveText('Sync: offline.');
+  // The panel says why, and that nothing is lost; Esc gives the cursor back to the sync line.
+  const opener = page.getByTestId('sync-panel-open');
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Sync with the shop' });
+  await expect(panel.getByTestId('sync-last-error')).toContainText("can't be reached");
+  await expect(panel.getByTestId('sync-last-error')).toContainText('Nothing made at this desk is lost');
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(opener).toBeFocused();
 
   await row.click();
   await expect(page.getByRole('heading', { name: 'Order 5001' })).toBeVisible();

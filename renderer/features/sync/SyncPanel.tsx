@@ -7,7 +7,7 @@ import { useRoute } from '../../stores/route.js';
 import { FirstPullProgress } from './FirstPullProgress.js';
 import { useRejections } from './rejections.js';
 import { RejectionList } from './RejectionList.js';
-import { connectionLabel, syncedText, waitingText } from './status-text.js';
+import { connectionLabel, quarantinedText, syncedText, waitingText } from './status-text.js';
 import { needsSignIn, useSync } from './store.js';
 import { useNow } from './use-now.js';
 
@@ -46,6 +46,7 @@ function PanelBody({ status, opened, onOpenOrder }: { status: SyncStatus; opened
   const loadError = useSync((s) => s.error);
   const rejections = useRejections(null, opened);
   const connection = connectionLabel(status);
+  const quarantined = quarantinedText(status.quarantined);
   return (
     <Stack gap="md" data-testid="sync-panel">
       <Stack gap={6}>
@@ -80,12 +81,9 @@ function PanelBody({ status, opened, onOpenOrder }: { status: SyncStatus; opened
         </Alert>
       )}
 
-      {status.quarantined > 0 && (
+      {quarantined && (
         <Alert color="yellow" variant="light" title="Rows set aside" data-testid="sync-quarantined">
-          {status.quarantined === 1
-            ? '1 row from the shop could not be read and was set aside.'
-            : `${status.quarantined} rows from the shop could not be read and were set aside.`}{' '}
-          Sync carries on with everything else. Tell whoever runs the shop backend: the desk's log names each row.
+          {quarantined}
         </Alert>
       )}
 

@@ -6,6 +6,7 @@ import {
   etaText,
   firstPullView,
   keptChangesText,
+  quarantinedText,
   shortDuration,
   signOutWarning,
   syncedText,
@@ -94,6 +95,14 @@ describe('what happens to waiting changes', () => {
     expect(signOutWarning(2)).toMatch(/^2 changes made at this desk have not reached the shop yet\. They stay/);
     expect(signOutWarning(1)).toMatch(/^1 change made at this desk has not reached the shop yet\. It stays/);
     expect(signOutWarning(0)).toBeNull();
+  });
+});
+
+describe('rows set aside', () => {
+  it('says how many pulled rows could not be read, and that sync went on', () => {
+    expect(quarantinedText(0)).toBeNull();
+    expect(quarantinedText(1)).toMatch(/^1 row from the shop could not be read and was set aside\. Sync carries on/);
+    expect(quarantinedText(1_200)).toMatch(/^1,200 rows from the shop could not be read and were set aside\./);
   });
 });
 

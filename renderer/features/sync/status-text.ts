@@ -95,6 +95,13 @@ export function firstPullView(firstPull: NonNullable<SyncStatus['firstPull']>): 
   };
 }
 
+/** Pulled rows that didn't parse: how many, and that sync went on without them. */
+export function quarantinedText(quarantined: number): string | null {
+  if (quarantined === 0) return null;
+  const rows = quarantined === 1 ? '1 row from the shop could not be read and was set aside.' : `${count.format(quarantined)} rows from the shop could not be read and were set aside.`;
+  return `${rows} Sync carries on with everything else. Tell whoever runs the shop backend: the desk's log names each row.`;
+}
+
 /** On the sign-in screen: what happens to the work done at this desk while signed out. */
 export function keptChangesText(pending: number): string | null {
   if (pending === 0) return null;
