@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../../shared/contract/index.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useDialogGate } from '../../lib/shortcuts.js';
 import { useRoute } from '../../stores/route.js';
+import { useSignIn } from '../sign-in/store.js';
 import { FirstPullProgress } from './FirstPullProgress.js';
 import { useRejections } from './rejections.js';
 import { RejectionList } from './RejectionList.js';
@@ -62,9 +63,22 @@ function PanelBody({ status, opened, onOpenOrder }: { status: SyncStatus; opened
           {status.lastSyncedAt === null ? 'Never' : `${syncedText(status.lastSyncedAt, now)} (${formatDateTime(status.lastSyncedAt)})`}
         </Fact>
         <Group mt={4}>
-          <Button size="xs" variant="light" loading={syncingNow} disabled={needsSignIn(status)} onClick={() => void useSync.getState().syncNow()}>
-            Sync now
-          </Button>
+          {needsSignIn(status) ? (
+            <Button
+              size="xs"
+              color="orange"
+              onClick={() => {
+                useSync.getState().setPanelOpen(false);
+                useSignIn.getState().open();
+              }}
+            >
+              Sign in
+            </Button>
+          ) : (
+            <Button size="xs" variant="light" loading={syncingNow} onClick={() => void useSync.getState().syncNow()}>
+              Sync now
+            </Button>
+          )}
         </Group>
       </Stack>
 
