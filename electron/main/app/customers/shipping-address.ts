@@ -27,7 +27,7 @@ export function updateShippingAddress(
   const address = parseAddress(input.address);
   if (!address.ok) return address;
   const to: AddressSnapshot = { ...address.value, street2: address.value.street2 ?? null, phone: address.value.phone ?? null };
-  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to } }, (tx) => {
+  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to }, orderId: input.orderId }, (tx) => {
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const order = loaded.value;
@@ -47,7 +47,8 @@ export function updateShippingAddress(
       tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer, notifyCustomer: input.notifyCustomer });
       const storeIds = orderStoreIds(store, order.id);
       tx.notify({
-        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, ctx.newId()),
+        // Named after the change itself: a replay of it (sync rebase) finds this row instead of queuing another.
+        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, tx.mutationId),
         orderId: order.id,
         recipient: order.customer_email,
         content: addressChangedContent(store, order, storeIds, {
