@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { z } from 'zod';
 import { withCheckDigit } from '../../shared/domain/tracking.js';
 import {
@@ -68,6 +69,31 @@ export class BackendClient {
     const parsed = schema.safeParse(answer.body);
     if (!parsed.success) throw new Error(`${method} ${path} answered a body that breaks the protocol: ${parsed.error.message}`);
     return parsed.data;
+  }
+
+  /**
+   * Sends `bytes` of JSON and answers the status. A server may answer 413 and close the
+   * connection while the body is still being written, so the answer is taken as soon as it
+   * arrives and the write error that follows (EPIPE, ECONNRESET) is expected, not a failure.
+   */
+  sendOversized(path: string, token: string, bytes: number): Promise<number> {
+    const body = JSON.stringify({ clientId: randomUUID(), mutations: [], pad: 'x'.repeat(bytes) });
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const request = http.request(new URL(path, this.target.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      });
+      request.on('response', (response) => {
+        answered = true;
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      request.end(body);
+    });
   }
 
   signIn(who: { email: string; password: string }): Promise<SignInResponse> {
