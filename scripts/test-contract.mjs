@@ -26,7 +26,7 @@ function fail(message) {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { url: { type: 'string' }, key: { type: 'string' }, admin: { type: 'string' }, seller: { type: 'string' }, help: { type: 'boolean' } },
+    options: { url: { type: 'string' }, key: { type: 'string' }, admin: { type: 'string' }, seller: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   }));
 } catch (error) {

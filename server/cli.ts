@@ -17,7 +17,7 @@ function describeDatabase(url: string | undefined, file: string): string {
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   if (!parsed.ok) {
-    process.stderr.write(`${parsed.message}\n${USAGE}\n`);
+    process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
     return 2;
   }
   const { options } = parsed;

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** The shop backend's command line, parsed without side effects so it can be tested. */
 
 export interface CliOptions {
@@ -21,48 +23,35 @@ LOG_LEVEL=info logs every request (method, URL, status, time); the default, warn
 
 export type Parsed = { ok: true; options: CliOptions } | { ok: false; message: string };
 
+/** The options as node:util's parseArgs reads them: its sentences for unknown options and strays. */
+const OPTIONS = {
+  demo: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+} as const;
+
 export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Parsed {
-  const options: CliOptions = { demo: false, port: 8787, host: '127.0.0.1', db: env.SHOP_DB || './shop.sqlite', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | null => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) return null;
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '--demo':
-        options.demo = true;
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      case '--port': {
-        const text = value();
-        const port = Number(text);
-        if (text === null || !/^\d+$/.test(text) || port > 65535) return { ok: false, message: `--port needs a number from 0 to 65535${text === null ? '' : `, not "${text}"`}.` };
-        options.port = port;
-        break;
-      }
-      case '--host': {
-        const text = value();
-        if (!text) return { ok: false, message: '--host needs an address.' };
-        options.host = text;
-        break;
-      }
-      case '--db': {
-        const text = value();
-        if (!text) return { ok: false, message: '--db needs a file name.' };
-        options.db = text;
-        break;
-      }
-      default:
-        return { ok: false, message: `Unknown option "${arg}".` };
-    }
+  let values: { demo?: boolean; help?: boolean; port?: string; host?: string; db?: string };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const options: CliOptions = { demo: values.demo ?? false, port: 8787, host: '127.0.0.1', db: env.SHOP_DB || './shop.sqlite', help: values.help ?? false };
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) return { ok: false, message: `--port needs a number from 0 to 65535, not "${values.port}".` };
+    options.port = port;
+  }
+  if (values.host !== undefined) {
+    if (!values.host) return { ok: false, message: '--host needs an address.' };
+    options.host = values.host;
+  }
+  if (values.db !== undefined) {
+    if (!values.db) return { ok: false, message: '--db needs a file name.' };
+    options.db = values.db;
   }
   return { ok: true, options };
 }

@@ -37,6 +37,8 @@ const TOOLS = [
   { name: 'dev:web', script: 'electron/web-host/cli.ts', usage: /^Usage: npm run dev:web -- /m },
   { name: 'seed', script: 'tools/seed.ts', usage: /^Usage: npm run seed -- /m },
   { name: 'start', script: 'scripts/start.mjs', usage: /^Usage: npm start/m },
+  { name: 'server', script: 'server/cli.ts', usage: /^Usage: npm run server -- /m },
+  { name: 'test:contract', script: 'scripts/test-contract.mjs', usage: /^Usage: npm run test:contract -- /m },
 ];
 
 function expectUsageError(result: Run, usage: RegExp, message: RegExp): void {
