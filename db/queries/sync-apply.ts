@@ -389,3 +389,17 @@ export function quarantineRow(
     now,
   ]);
 }
+
+export interface QuarantinedRow {
+  id: number;
+  row_type: string | null;
+  row_id: number | null;
+  version: number | null;
+  error: string;
+  at: number;
+}
+
+/** Rows set aside, newest first, for the sync panel (without their raw text, which can be long). */
+export function listQuarantine(store: OrderStore, limit = 100): QuarantinedRow[] {
+  return store.select<QuarantinedRow>('SELECT id, row_type, row_id, version, error, at FROM sync_quarantine ORDER BY id DESC LIMIT ?', [limit]);
+}

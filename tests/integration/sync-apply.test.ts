@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderDocOf } from '../../db/queries/sync-base.js';
 import {
   applyPulledPage,
+  listQuarantine,
   listRejections,
   markPushed,
   pendingSummary,
@@ -176,6 +177,12 @@ describe('applying a pulled page', () => {
       ['order', 400],
     ]);
     expect(set[0]!.error).toContain('totalCents');
+    expect(listQuarantine(desk.store).map((row) => [row.row_type, row.row_id])).toEqual([
+      ['order', 400],
+      ['invoice', 5],
+      [null, null],
+      ['order', 200],
+    ]);
     expect(set[3]!.error).toMatch(/UNIQUE/);
     // Nothing of the refused rows was left behind, and the page's cursor moved.
     expect(desk.value('SELECT count(*) FROM order_items WHERE order_id IN (200, 400)')).toBe(0);
@@ -293,6 +300,36 @@ describe('rebasing pending changes on a pull', () => {
     expect(desk.value("SELECT count(*) FROM order_events WHERE kind = 'note'")).toBe(1);
     expect(desk.rows('SELECT customer_note, server_version FROM orders')).toEqual([{ customer_note: 'later', server_version: 12 }]);
     expect(desk.value('SELECT version FROM sync_base WHERE order_id = 100')).toBe(12);
+  });
+
+  it('replays every kind of order change as made, queuing no customer message twice', () => {
+    pullPeople();
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c2' });
+    const admin = desk.actor(ADMIN.id);
+    const moved = { name: 'Casey Customer', street: '800 Market St', city: 'San Francisco', state: 'CA', zip: '94102' };
+    desk.ok(admin, 'orders.updateShippingAddress', { orderId: 100, address: moved });
+    desk.ok(admin, 'orders.placeHold', { orderId: 100, reason: 'Gift wrap' });
+    desk.ok(admin, 'orders.releaseHold', { orderId: 100 });
+    desk.ok(admin, 'orders.markPacked', { orderId: 100, items: [{ itemId: 1001, quantity: 1 }], source: 'scan' });
+    desk.ok(admin, 'orders.ship', { orderId: 100, shipmentId: PARCEL, carrier: 'ups', trackingNumber: UPS, items: [{ itemId: 1001, quantity: 1 }] });
+    desk.ok(admin, 'orders.markDelivered', { orderId: 100, shipmentId: PARCEL });
+    const state = () => ({
+      order: desk.rows('SELECT status, fulfillment_status, on_hold, queue, shipping_address FROM orders'),
+      items: desk.rows('SELECT id, packed_quantity, fulfilled_quantity FROM order_items ORDER BY id'),
+      parcels: desk.rows('SELECT id, delivered_at FROM shipments'),
+      timeline: desk.rows<{ kind: string }>('SELECT kind FROM order_events ORDER BY id').map((row) => row.kind),
+      messages: desk.rows('SELECT dedupe_key, status FROM notifications ORDER BY id'),
+    });
+    const before = state();
+    expect(before.messages.length).toBe(3);
+    expect(desk.value("SELECT count(*) FROM outbox WHERE status = 'pending'")).toBe(6);
+
+    // The server still has the order as first pulled: the desk shows it with all six changes, once each.
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c3' });
+    expect(state()).toEqual(before);
+    applyPulledPage(desk.ctx, [put('order', sharedOrderDoc(100), 10)], { cursor: 'c4' });
+    expect(state()).toEqual(before);
+    expect(desk.value('SELECT count(*) FROM outbox')).toBe(6);
   });
 
   it('leaves a pending change the new state refuses as it is, for the server to answer', () => {

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { InvalidCursorError } from '../../../db/queries/queue.js';
 import { calls, isCallName, MAX_INPUT_BYTES, roleHas, type CallName } from '../../../shared/contract/index.js';
+import { invalidInput } from '../../../shared/domain/access.js';
 import { fail, type Result } from '../../../shared/domain/result.js';
 import { withScope } from './access.js';
 import type { Actor, AppContext } from './context.js';
@@ -43,15 +43,6 @@ function inputSize(raw: unknown): number | null {
   }
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 /**
  * The one door into the handler table. Order matters: an unknown call, an oversized or
  * unserialisable input, a missing actor or a missing permission is refused before any parsing
@@ -73,9 +64,7 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { s
     if (actor && !roleHas(actor.role, definition.permission)) return early(fail('FORBIDDEN', "Your role doesn't allow this."));
     const parsed = definition.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      const first = Object.entries(fields)[0];
-      return early(fail('INVALID_INPUT', first ? `${first[0]}: ${first[1]}` : 'The request is not valid.', fields));
+      return early(invalidInput(parsed.error));
     }
     const checked = (result: Result<unknown>): Result<unknown> => {
       if (result.ok && options.selfCheck) definition.output.parse(result.value);

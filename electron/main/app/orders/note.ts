@@ -1,5 +1,6 @@
 import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { noteAudience } from '../../../../shared/domain/notes.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
 import type { CallActor, AppContext } from '../context.js';
@@ -21,12 +22,7 @@ export function addNote(ctx: AppContext, actor: CallActor, input: ParsedInput<'o
     if (!loaded.ok) return loaded;
     const orderId = loaded.value.id;
     const orderStores = orderStoreIds(store, orderId);
-    const own = actor.scope.visible(orderStores);
-    if (own.length === orderStores.length) {
-      tx.event(orderId, 'note', { body: input.body });
-    } else {
-      for (const storeId of own.sort((a, b) => a - b)) tx.event(orderId, 'note', { body: input.body }, storeId);
-    }
+    for (const storeId of noteAudience(orderStores, actor.scope.visible(orderStores))) tx.event(orderId, 'note', { body: input.body }, storeId);
     return ok({ orderId });
   });
 }

@@ -2,16 +2,12 @@ import { createDocWriter, quarantineRow, type DocWriter } from '../../../../db/q
 import { anyBase, dropBase, readBase, saveBase } from '../../../../db/queries/sync-base.js';
 import { changesToReplay, recordPushOutcomes, settle } from '../../../../db/queries/sync-outbox.js';
 import type { OrderStore } from '../../../../db/store.js';
-import {
-  pulledDataSchemas,
-  pulledRowSchema,
-  type MutationOutcome,
-  type OrderDoc,
-  type PulledRow,
-} from '../../../../shared/contract/sync-protocol.js';
+import type { MutationOutcome, OrderDoc } from '../../../../shared/contract/sync-protocol.js';
 import type { AppContext } from '../context.js';
+import { parsePulledRow, type ParsedRow } from './parse-row.js';
 import { replayChange } from './replay.js';
 
+export { listQuarantine, type QuarantinedRow } from '../../../../db/queries/sync-apply.js';
 export {
   listRejections,
   pendingForPush,
@@ -52,49 +48,20 @@ function rawText(raw: unknown): string {
   }
 }
 
-const firstIssue = (error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string => {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}` : 'does not parse';
-};
-
-type Parsed =
-  | { ok: true; row: PulledRow; data: unknown }
-  | { ok: false; type: string | null; id: number | null; version: number | null; error: string };
-
-/** One row, parsed on its own: a row that doesn't parse is set aside, not the page. */
-function parseRow(raw: unknown): Parsed {
-  const row = pulledRowSchema.safeParse(raw);
-  if (!row.success) {
-    const loose = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const num = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
-    return {
-      ok: false,
-      type: typeof loose.type === 'string' ? loose.type.slice(0, 40) : null,
-      id: num(loose.id),
-      version: num(loose.version),
-      error: firstIssue(row.error),
-    };
+function writeRow(writer: DocWriter, parsed: ParsedRow & { ok: true }): void {
+  switch (parsed.kind) {
+    case 'del':
+      if (parsed.row.type === 'order') writer.deleteOrder(parsed.row.id);
+      else if (parsed.row.type === 'store') writer.deleteStore(parsed.row.id);
+      else writer.deleteStaff(parsed.row.id);
+      return;
+    case 'order':
+      return writer.putOrder(parsed.doc, parsed.row.version);
+    case 'store':
+      return writer.putStore(parsed.doc);
+    case 'staff':
+      return writer.putStaff(parsed.doc);
   }
-  if (row.data.op === 'del') return { ok: true, row: row.data, data: null };
-  const data = pulledDataSchemas[row.data.type].safeParse(row.data.data);
-  if (!data.success) return { ok: false, type: row.data.type, id: row.data.id, version: row.data.version, error: firstIssue(data.error) };
-  if (data.data.id !== row.data.id) {
-    return { ok: false, type: row.data.type, id: row.data.id, version: row.data.version, error: `data.id ${data.data.id} is not the row's id` };
-  }
-  return { ok: true, row: row.data, data: data.data };
-}
-
-function writeRow(writer: DocWriter, row: PulledRow, data: unknown): void {
-  if (row.op === 'del') {
-    if (row.type === 'order') writer.deleteOrder(row.id);
-    else if (row.type === 'store') writer.deleteStore(row.id);
-    else writer.deleteStaff(row.id);
-    return;
-  }
-  // Parsed by parseRow with the schema of row.type.
-  if (row.type === 'order') writer.putOrder(data as OrderDoc, row.version);
-  else if (row.type === 'store') writer.putStore(data as Parameters<DocWriter['putStore']>[0]);
-  else writer.putStaff(data as Parameters<DocWriter['putStaff']>[0]);
 }
 
 /**
@@ -155,11 +122,11 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
   const { store } = ctx;
   const now = ctx.now();
   const inSavepoint = store.sqlite.transaction((write: () => void) => write());
-  const parsed = rows.map(parseRow);
+  const parsed = rows.map(parsePulledRow);
   return store.batch(() => {
     settle(store, options.lastMutationId ?? null, now);
     const writer = createDocWriter(store, now);
-    writer.expectOrders(parsed.flatMap((row) => (row.ok && row.row.op === 'put' && row.row.type === 'order' ? [row.row.id] : [])));
+    writer.expectOrders(parsed.flatMap((entry) => (entry.ok && entry.kind === 'order' ? [entry.row.id] : [])));
     const rebase = mayNeedRebase(store);
     const orderIds: number[] = [];
     // The last word on each order in the page: its doc to rebase on, or null once deleted.
@@ -177,10 +144,10 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
         setAside(raw, entry, entry.error);
         return;
       }
-      const { row, data } = entry;
+      const { row } = entry;
       if (careful) {
         try {
-          inSavepoint(() => writeRow(writer, row, data));
+          inSavepoint(() => writeRow(writer, entry));
         } catch (error) {
           writer.forgetKnown();
           setAside(raw, row, error instanceof Error ? error.message : String(error));
@@ -188,7 +155,7 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
         }
       } else {
         try {
-          writeRow(writer, row, data);
+          writeRow(writer, entry);
         } catch (error) {
           throw new RowWriteFailed(error instanceof Error ? error.message : String(error));
         }
@@ -196,7 +163,7 @@ function applyPage(ctx: AppContext, rows: readonly unknown[], options: ApplyPage
       applied += 1;
       if (row.type !== 'order') return;
       orderIds.push(row.id);
-      if (rebase) puts.set(row.id, row.op === 'put' ? { doc: data as OrderDoc, version: row.version } : null);
+      if (rebase) puts.set(row.id, entry.kind === 'order' ? { doc: entry.doc, version: row.version } : null);
     });
     // After the whole page, so a replay sees every store and person the page brought.
     for (const put of puts.values()) if (put) rebaseOrder(ctx, put.doc, put.version);

@@ -63,7 +63,7 @@ export function replayChange(ctx: AppContext, row: OutboxRow): ReplayOutcome {
   // The name the change was made under, even if the person's name has changed since.
   const actor = withScope({ ...author, name: row.actor_name ?? author.name });
   try {
-    const result = asReplay(row.created_at, () => mutate(ctx, actor, input.data as never));
+    const result = asReplay({ at: row.created_at, mutationId: row.mutation_id }, () => mutate(ctx, actor, input.data as never));
     return result.ok ? 'applied' : 'refused';
   } catch (error) {
     // A fault in one replay must not cost the page (or every later one): logged, left pending.

@@ -56,6 +56,11 @@ export interface NotificationRequest {
 /** What a mutation body may do besides writing its own tables. */
 export interface MutationTx {
   readonly now: number;
+  /**
+   * The outbox id of this change. A replay runs with the original's, so anything named after it
+   * (a notification's dedupe key) comes out the same and is not queued twice.
+   */
+  readonly mutationId: string;
   readonly actor: CallActor;
   /**
    * Appends a timeline entry: who, which station, when, what. With a storeId the entry is about
@@ -75,12 +80,12 @@ export interface MutationTx {
  * made, writes its rows, timeline entries and notifications as usual (a notification's dedupe key
  * makes sure nothing is sent twice) and no outbox row: the one it came from is still there.
  */
-let replaying: { at: number } | null = null;
+let replaying: { at: number; mutationId: string } | null = null;
 
-/** Runs `run` (which calls a mutation) as a replay of a change made at `at`; see `replaying`. */
-export function asReplay<T>(at: number, run: () => T): T {
+/** Runs `run` (which calls a mutation) as a replay of the outbox row `change`; see `replaying`. */
+export function asReplay<T>(change: { at: number; mutationId: string }, run: () => T): T {
   if (replaying) throw new Error('A replay cannot start inside another');
-  replaying = { at };
+  replaying = { ...change };
   try {
     return run();
   } finally {
@@ -119,6 +124,7 @@ export function runMutation<T>(
   try {
     return store.transaction(() => {
       const now = replay ? replay.at : ctx.now();
+      const mutationId = replay ? replay.mutationId : ctx.newId();
       // The server's copy of the order, kept before this desk's first unconfirmed change to it:
       // what the order returns to if the server refuses the change (a replay has one already).
       if (!replay && mutation.orderId !== undefined) keepServerBase(store, mutation.orderId);
@@ -133,6 +139,7 @@ export function runMutation<T>(
       );
       const tx: MutationTx = {
         now,
+        mutationId,
         actor,
         event(orderId, kind, data, storeId = null) {
           touched.add(orderId);
@@ -170,7 +177,7 @@ export function runMutation<T>(
             `INSERT INTO outbox (mutation_id, name, args, actor_id, actor_name, station_id, station_name, order_id, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(ctx.newId(), mutation.name, JSON.stringify(mutation.args), actor.userId, actor.name, actor.stationId, actor.stationName, orderId, now);
+          .run(mutationId, mutation.name, JSON.stringify(mutation.args), actor.userId, actor.name, actor.stationId, actor.stationName, orderId, now);
       }
       // Separate callbacks: one that throws (a closed window's listener) must not stop the others.
       if (touched.size > 0) afterCommit(ctx, 'orders.changed', () => ctx.emit('orders.changed', { orderIds: [...touched] }));
