@@ -131,4 +131,25 @@ describe('signing in at a desk', () => {
     expect(readdirSync(path.dirname(file))).toContain(path.basename(file));
     expect(a.vault.load()).toMatchObject({ serverUrl: shop.url, signedIn: false });
   });
+
+  it("switches store files when someone of another scope signs in: a seller's file never holds another store's rows", async () => {
+    const north = await placeOrder(shop, shop.stores.north);
+    const south = await placeOrder(shop, shop.stores.south);
+    const a = await desk('a');
+    await a.signIn(shop, 'admin@shop.test');
+    await a.ok('sync.now');
+    const adminFile = a.host.current().file;
+    const adminStore = a.host.current().app.ctx.store;
+    expect(adminStore.select('SELECT id FROM orders ORDER BY id')).toEqual([{ id: north.orderId }, { id: south.orderId }]);
+
+    await a.signIn(shop, 'sam@shop.test');
+    await a.ok('sync.now');
+    const samFile = a.host.current().file;
+    expect(samFile).not.toBe(adminFile);
+    const samStore = a.host.current().app.ctx.store;
+    expect(samStore.select('SELECT id FROM orders')).toEqual([{ id: south.orderId }]);
+    expect(samStore.select('SELECT DISTINCT store_id FROM order_items')).toEqual([{ store_id: shop.stores.south }]);
+    expect(adminStore.sqlite.open).toBe(false);
+    expect(a.host.actor()).toMatchObject({ userId: shop.users.south, role: 'seller', storeIds: [shop.stores.south] });
+  });
 });

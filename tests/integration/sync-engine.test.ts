@@ -5,6 +5,7 @@ import type { OrderListOutput, Session, SyncRejection } from '../../shared/contr
 import { createShopServer, type ShopServer } from '../../server/app.js';
 import { openServerDb } from '../../server/db/connect.js';
 import { addStaff } from '../../server/staff-admin.js';
+import { createHttpBackend } from '../../electron/main/services/sync/client.js';
 import { bearer, PASSWORD, startShop, type Shop } from '../server/harness.js';
 import {
   FEDEX_PARCEL,
@@ -167,13 +168,15 @@ describe('two desks against one shop backend', () => {
     });
     expect(status).toMatchObject({ connection: 'signed_out', needsSignIn: true, pending: 1 });
     expect(a.events).toContainEqual({ event: 'sync.changed', payload: expect.objectContaining({ needsSignIn: true }) });
-    // The person can keep working; the changes wait.
+    // The person can keep working; the changes wait, and the header's count follows them.
     expect(a.host.actor()).not.toBeNull();
+    await a.ok('orders.addNote', { orderId: order.orderId, body: 'Second call: the back door is locked, use the side gate' });
+    expect(a.events.at(-1)).toEqual({ event: 'sync.changed', payload: expect.objectContaining({ needsSignIn: true, pending: 2 }) });
     expect((await serverOrder(shop, order.orderId)).events.some((e) => e.kind === 'note')).toBe(false);
 
     await a.signIn(shop, 'admin@shop.test');
     expect(await a.ok('sync.now')).toMatchObject({ connection: 'online', pending: 0, needsSignIn: false });
-    expect((await serverOrder(shop, order.orderId)).events.filter((e) => e.kind === 'note')).toHaveLength(1);
+    expect((await serverOrder(shop, order.orderId)).events.filter((e) => e.kind === 'note')).toHaveLength(2);
   });
 
   it("pushes a colleague's waiting change under their name after someone else signs in at the station", async () => {
@@ -267,5 +270,35 @@ describe('two desks against one shop backend', () => {
     expect((await a.ok<OrderListOutput>('orders.list', { view: 'all' })).rows.map((row) => row.id)).toEqual([kept.orderId]);
     expect(await a.ok<SyncRejection[]>('sync.rejections')).toEqual([expect.objectContaining({ orderId: lost.orderId, summary: expect.stringContaining('note') })]);
     expect(await orderOf(a, lost.orderId)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('halves its push batches when a proxy in front of the backend refuses them as too large', async () => {
+    const order = await placeOrder(shop, shop.stores.north);
+    // Like a reverse proxy with a small body limit (nginx's default is 1 MB): 20 kB here.
+    const pushSizes: number[] = [];
+    const a = await openDesk(temp.root, 'a', {
+      engine: { listen: false },
+      backend: (url) =>
+        createHttpBackend(url, {
+          fetch: async (input, init) => {
+            const size = String(init?.body ?? '').length;
+            if (String(input).endsWith('/sync/push')) {
+              pushSizes.push(size);
+              if (size > 20_000) return new Response(JSON.stringify({ error: { code: 'TOO_LARGE', message: 'Request Entity Too Large' } }), { status: 413 });
+            }
+            return fetch(input, init);
+          },
+        }),
+    });
+    desks.push(a);
+    await a.signIn(shop, 'admin@shop.test');
+    await a.ok('sync.now');
+    await stopServer();
+    for (let i = 0; i < 24; i += 1) await a.ok('orders.addNote', { orderId: order.orderId, body: `${i}: ${'a long note '.repeat(150)}` });
+    await startServerAgain();
+
+    expect(await a.ok('sync.now')).toMatchObject({ connection: 'online', pending: 0, rejections: 0 });
+    expect(pushSizes.some((size) => size > 20_000)).toBe(true);
+    expect((await serverOrder(shop, order.orderId)).events.filter((e) => e.kind === 'note')).toHaveLength(24);
   });
 });

@@ -97,6 +97,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let lastEmitted = '';
   /** When the last round failed: how long until the next attempt (else the timer's interval). */
   let retryInMs: number | null = null;
+  /** Mutations per push: MAX_PUSH_MUTATIONS, halved while the server refuses a batch as too large. */
+  let pushBatch = MAX_PUSH_MUTATIONS;
   /** This run's download speed, for the estimate: rows and ms since the download (re)started. */
   let pullStartedAt: number | null = null;
   let pulledThisRun = 0;
@@ -160,11 +162,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function push(token: string): Promise<boolean> {
     for (;;) {
-      const batch = pendingForPush(store, MAX_PUSH_MUTATIONS);
+      const batch = pendingForPush(store, pushBatch);
       if (batch.length === 0) return true;
       const answer = await backend.push(token, { protocol: 1, clientId, mutations: batch.map(toPushed) }, abort.signal);
       if (stopped) throw new Interrupted();
       if (!answer.ok) {
+        // Too large for the server's body limit (long notes, big address books): halve and go on.
+        if (answer.failure.kind === 'refused' && answer.failure.status === 413 && batch.length > 1) {
+          pushBatch = Math.ceil(batch.length / 2);
+          continue;
+        }
         failed(answer.failure);
         return false;
       }
@@ -174,8 +181,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A server that answered none of the batch would have us push it forever: pull, then retry later.
       const answered = new Set(answer.value.outcomes.map((outcome) => outcome.id));
       if (!batch.some((row) => answered.has(row.mutation_id))) {
-        lastError = 'The shop backend did not answer the changes sent to it; they are kept and sent again later.';
-        return true;
+        failed({ kind: 'unreachable', message: 'The shop backend did not answer the changes sent to it; they are kept and sent again later.' });
+        return false;
       }
     }
   }
@@ -353,7 +360,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return status();
     },
     wake() {
-      if (!started || stopped || needsSignIn || wakeTimer) return;
+      if (!started || stopped || wakeTimer) return;
+      // Nothing leaves until the next sign-in, but the header's waiting count still follows commits.
+      if (needsSignIn) {
+        announce();
+        return;
+      }
       wakeTimer = setTimeout(() => {
         wakeTimer = null;
         void round();
