@@ -187,7 +187,9 @@ export async function startDesk(name: string): Promise<Desk> {
     syncDir: path.join(dir, 'sync'),
     vault: memoryAccountVault(),
     logError: (message, error) => process.env.SYNC_UI_DEBUG && console.error(name, message, error),
-    engine: { intervalMs: 1_000, wakeDelayMs: 10 },
+    // Retry jitter pinned at its floor (half a second): a desk that lost the shop finds it again
+    // on the next retry, not after a random wait that could outlast the test.
+    engine: { intervalMs: 1_000, wakeDelayMs: 10, random: () => 0 },
     openDemo: async () => {
       const { store } = openOrSeedDemoStore(path.join(dir, 'demo.sqlite'), {}, { orders: 10, seed: 11 });
       opened.push(store);
