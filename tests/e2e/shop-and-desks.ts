@@ -54,6 +54,14 @@ export interface Link {
   /** Every open connection drops, and new ones are hung up on at once. */
   cut(): void;
   mend(): void;
+  /**
+   * The next request to `pathname` reaches the shop, but its answer is lost on the way back
+   * (the connection drops as the first byte of the reply arrives): the shop has done the work,
+   * the desk can't know it.
+   */
+  loseNextReply(pathname: string): void;
+  /** How many answers were lost so far. */
+  lostReplies(): number;
   close(): Promise<void>;
 }
 
@@ -137,23 +145,43 @@ export async function startLink(shopUrl: string): Promise<Link> {
   const target = new URL(shopUrl);
   const open = new Set<Socket>();
   let cut = false;
+  let loseReplyTo: string | null = null;
+  let lost = 0;
   const relay: Server = createServer((inbound) => {
     if (cut) {
       inbound.destroy();
       return;
     }
     const outbound = connect(Number(target.port), target.hostname);
+    const drop = () => {
+      inbound.destroy();
+      outbound.destroy();
+    };
     for (const socket of [inbound, outbound]) {
       open.add(socket);
       socket.on('close', () => open.delete(socket));
       // A reset on one side ends the other: nothing is left half open.
-      socket.on('error', () => {
-        inbound.destroy();
-        outbound.destroy();
-      });
+      socket.on('error', drop);
     }
-    inbound.pipe(outbound);
-    outbound.pipe(inbound);
+    let swallowReply = false;
+    inbound.on('data', (chunk: Buffer) => {
+      // A request starts a chunk of its own here (loopback, one request at a time per connection).
+      if (loseReplyTo !== null && chunk.toString('latin1').startsWith(`POST ${loseReplyTo} `)) {
+        loseReplyTo = null;
+        swallowReply = true;
+      }
+      outbound.write(chunk);
+    });
+    outbound.on('data', (chunk: Buffer) => {
+      if (!swallowReply) {
+        inbound.write(chunk);
+        return;
+      }
+      lost += 1;
+      drop();
+    });
+    inbound.on('end', () => outbound.end());
+    outbound.on('end', () => inbound.end());
   });
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
   const address = relay.address();
@@ -167,6 +195,10 @@ export async function startLink(shopUrl: string): Promise<Link> {
     mend() {
       cut = false;
     },
+    loseNextReply(pathname) {
+      loseReplyTo = pathname;
+    },
+    lostReplies: () => lost,
     async close() {
       for (const socket of open) socket.destroy();
       await new Promise<void>((resolve) => relay.close(() => resolve()));

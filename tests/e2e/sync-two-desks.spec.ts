@@ -160,6 +160,30 @@ test(`[${SHOP_DB}] a desk that loses the shop ships offline, shows it waiting, a
   expect(shipmentsA?.n).toBe(1);
 });
 
+test(`[${SHOP_DB}] a change whose answer is lost on the way back is sent again and done once`, async ({ shop, openDesk, openLink }) => {
+  await shop.addOrder('7005', [north(shop, 'MUG-7005')]);
+  const wifi = await openLink();
+  const b = await openDesk('b', { via: wifi });
+  await b.signIn(shop.emails.north);
+
+  // The shop ships it; the desk never hears so, and sends the same change again.
+  wifi.loseNextReply('/sync/push');
+  await shipFromOrderPage(b.page, '7005', { upsTracking: UPS_TRACKING, reason: 'Checked by hand at the counter' });
+  await expect(b.page.getByTestId('sync-waiting')).toHaveText('All changes sent', { timeout: 5_000 });
+  expect(wifi.lostReplies()).toBe(1);
+  await expect(b.page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'online');
+  await expect(b.page.getByTestId('sync-refused')).toHaveCount(0);
+
+  const onShop = await shop.order('7005');
+  expect(onShop.shipments).toHaveLength(1);
+  expect(onShop.events.filter((event) => event.kind === 'shipped')).toHaveLength(1);
+  expect(await shop.shipmentRows('7005')).toBe(1);
+  const timeline = b.page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByText('Shipped with', { exact: false })).toHaveCount(1);
+  const shipments = b.desk.store().selectOne<{ n: number }>('SELECT count(*) AS n FROM shipments WHERE order_id = (SELECT id FROM orders WHERE number = ?)', ['7005']);
+  expect(shipments?.n).toBe(1);
+});
+
 test(`[${SHOP_DB}] a customer's request to cancel, sent by the storefront, shows on the order at the desk`, async ({ shop, openDesk }) => {
   await shop.addOrder('7003', [north(shop, 'MUG-7003')]);
   const b = await openDesk('b');
