@@ -192,7 +192,8 @@ test(`[${SHOP_DB}] a customer's request to cancel, sent by the storefront, shows
 
   await shop.requestCancellation('7003', 'cancel-7003', 'Ordered the wrong colour');
   const timeline = b.page.getByRole('region', { name: 'Timeline' });
-  await expect(timeline).toContainText('Cancellation requested');
+  await expect(timeline).toContainText('The customer asked to cancel the order.');
+  await expect(timeline).not.toContainText('cancel-7003');
   await expect(timeline).toContainText('Ordered the wrong colour');
   // The desk has no screen of its own for requests yet: what it shows comes from the request it keeps.
   const kept = b.desk

@@ -29,6 +29,17 @@ describe('describeEvent', () => {
     expect(describeEvent(event('note', { body: 'Fragile' })).body).toBe('Fragile');
   });
 
+  it("reads the storefront's customer requests without their internal request ids", () => {
+    const cancel = describeEvent(event('cancellation_requested', { requestId: 'cancel-7003', reason: 'Ordered twice' }));
+    expect(cancel).toEqual({ title: 'The customer asked to cancel the order.', body: 'Ordered twice', tone: 'warning' });
+    const ret = describeEvent(
+      event('return_requested', { requestId: 'ret-1', reason: 'not_as_described', description: 'Colour is off', items: [{ itemId: 7, sku: 'JUN-VAS-013', quantity: 1 }] }),
+      new Map([[7, 'Bud Vase']]),
+    );
+    expect(ret).toEqual({ title: 'The customer asked to return 1 × Bud Vase (JUN-VAS-013) (not as described).', body: 'Colour is off', tone: 'warning' });
+    expect(JSON.stringify([cancel, ret])).not.toMatch(/cancel-7003|ret-1/);
+  });
+
   it('formats money from cents and ignores malformed amounts', () => {
     expect(describeEvent(event('paid', { amountCents: 7457 })).title).toBe('Payment of $74.57 received.');
     expect(describeEvent(event('paid', { amountCents: 'lots' })).title).toBe('Payment received.');

@@ -71,8 +71,21 @@ export function describeEvent(event: OrderEventView, titles: ItemTitles = new Ma
       return reason ? { title: `${amount}.`, body: reason, tone: 'warning' } : { title: `${amount}.`, tone: 'warning' };
     }
     case 'return_requested': {
+      const items = lines(d.items, titles);
       const reason = str(d.reason);
-      return reason ? { title: 'Asked to return the order.', body: reason, tone: 'warning' } : { title: 'Asked to return the order.', tone: 'warning' };
+      if (items.length === 0) {
+        return reason ? { title: 'Asked to return the order.', body: reason, tone: 'warning' } : { title: 'Asked to return the order.', tone: 'warning' };
+      }
+      // From the storefront: the reason is one of its codes, the customer's own words are the description.
+      const why = reason ? ` (${humanize(reason).toLowerCase()})` : '';
+      const title = `The customer asked to return ${describeLines(items)}${why}.`;
+      const description = str(d.description);
+      return description ? { title, body: description, tone: 'warning' } : { title, tone: 'warning' };
+    }
+    case 'cancellation_requested': {
+      const reason = str(d.reason);
+      const title = 'The customer asked to cancel the order.';
+      return reason ? { title, body: reason, tone: 'warning' } : { title, tone: 'warning' };
     }
     case 'items_packed': {
       const items = lines(d.items, titles);
