@@ -11,7 +11,7 @@ import { createHttpBackend } from '../../electron/main/services/sync/client.js';
 import { startWebHost, type WebHost } from '../../electron/web-host/server.js';
 import { createShopServer, type ShopServer } from '../../server/app.js';
 import type { Limit } from '../../server/context.js';
-import { openServerDb, type ServerDb } from '../../server/db/connect.js';
+import { openServerDb, type DbLocation, type ServerDb } from '../../server/db/connect.js';
 import { createApiKey } from '../../server/storefront/api-keys.js';
 import { addStaff, addStore } from '../../server/staff-admin.js';
 import type { z } from 'zod';
@@ -64,6 +64,8 @@ export interface SyncUiDesk extends Omit<UiDesk, 'close'> {
 }
 
 export interface ShopOptions {
+  /** The shop's database: a fresh SQLite file unless given (a PostgreSQL database, say). */
+  db?: DbLocation;
   signInLimits?: { perEmail: Limit; perIp: Limit };
   /** How long a sign-in lasts on the shop. */
   sessionTtlMs?: number;
@@ -82,7 +84,7 @@ export type SyncUiDeskOptions = ShopOptions & DeskOptions;
 /** The shop backend from server/ on a SQLite file, with two stores, an admin and a seller of each. */
 export async function startShop(options: ShopOptions = {}): Promise<ShopForDesks> {
   const dir = mkdtempSync(path.join(tmpdir(), 'order-desk-sync-ui-'));
-  const sdb = await openServerDb({ sqlitePath: path.join(dir, 'shop.sqlite') });
+  const sdb = await openServerDb(options.db ?? { sqlitePath: path.join(dir, 'shop.sqlite') });
   const now = Date.now();
   const north = await addStore(sdb.db, { slug: 'north', name: 'North Goods' });
   const south = await addStore(sdb.db, { slug: 'south', name: 'South Supply' });
