@@ -158,7 +158,13 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
     const backend = makeBackend(saved.serverUrl);
     let engine: SyncEngine | null = null;
     const next = build('server', store, file, actorFromStaff(saved.user, options.station), (app) => {
-      engine = createSyncEngine({ ctx: app.ctx, backend, token: () => options.vault.token(), ...options.engine });
+      engine = createSyncEngine({
+        ctx: app.ctx,
+        backend,
+        token: () => options.vault.token(),
+        signedIn: { user: saved.user, onScopeChanged: (user) => void serially(() => rescope(user)) },
+        ...options.engine,
+      });
       return engine;
     });
     next.engine = engine;
@@ -212,6 +218,22 @@ export function createDeskHost(options: DeskHostOptions): DeskHost {
     }
     options.vault.save(saved);
     return next ? sessionOf(next) : fail('INTERNAL', 'The desk could not switch stores.');
+  }
+
+  /**
+   * An admin changed the signed-in person's role or stores: their store file is another one now
+   * (the old one keeps its outbox for whoever has that scope), and they act with the new rights.
+   */
+  async function rescope(user: SavedAccount['user']): Promise<void> {
+    const saved = options.vault.load();
+    if (!saved?.signedIn || saved.user.id !== user.id) return;
+    const next: SavedAccount = { ...saved, user };
+    try {
+      await switchTo((previous) => openServer(next, previous));
+      options.vault.save(next);
+    } catch (error) {
+      options.logError('opening the store file for a changed scope failed', error);
+    }
   }
 
   async function signOut(): Promise<Result<{ signedOut: true }>> {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderDetail, Session } from '../../shared/contract/index.js';
 import { memoryAccountVault } from '../../electron/main/app/session/account.js';
 import { bearer, startShop, type Shop } from '../server/harness.js';
-import { openDesk, placeOrder, PASSWORD, sqliteBackend, tempRoot, type TestDesk } from './sync-engine-support.js';
+import { openDesk, placeOrder, PASSWORD, sqliteBackend, tempRoot, type TestDesk, closeShop } from './sync-engine-support.js';
 
 let shop: Shop;
 let temp: ReturnType<typeof tempRoot>;
@@ -18,7 +18,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const desk of desks.splice(0)) await desk.close();
-  await shop.close();
+  await closeShop(shop);
   await sqliteBackend.stop();
   temp.remove();
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderListOutput, SyncStatus } from '../../shared/contract/index.js';
 import { createHttpBackend } from '../../electron/main/services/sync/client.js';
 import { startShop, type Shop } from '../server/harness.js';
-import { openDesk, placeOrder, sqliteBackend, tempRoot, type TestDesk } from './sync-engine-support.js';
+import { openDesk, placeOrder, sqliteBackend, tempRoot, type TestDesk, closeShop } from './sync-engine-support.js';
 
 let shop: Shop;
 let temp: ReturnType<typeof tempRoot>;
@@ -16,7 +16,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const desk of desks.splice(0)) await desk.close();
-  await shop.close();
+  await closeShop(shop);
   await sqliteBackend.stop();
   temp.remove();
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryAccountVault } from '../../electron/main/app/session/account.js';
 import { startShop, type Shop } from '../server/harness.js';
-import { openDesk, placeOrder, serverOrder, sqliteBackend, tempRoot, type TestDesk } from './sync-engine-support.js';
+import { openDesk, placeOrder, serverOrder, sqliteBackend, tempRoot, type TestDesk, closeShop } from './sync-engine-support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let shop: Shop;
@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const desk of desks.splice(0)) await desk.close();
-  await shop.close();
+  await closeShop(shop);
   await sqliteBackend.stop();
   temp.remove();
 });

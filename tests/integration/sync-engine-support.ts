@@ -80,6 +80,16 @@ export async function openDesk(
   return desk;
 }
 
+/**
+ * Stops the shop: its database and server. Desks' kept-alive and event-stream connections are cut
+ * rather than waited for (a server closing waits for every open connection to end).
+ */
+export async function closeShop(shop: Shop): Promise<void> {
+  const closing = shop.close();
+  shop.server.app.server.closeAllConnections();
+  await closing;
+}
+
 export function tempRoot(): { root: string; remove: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'desk-sync-'));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };

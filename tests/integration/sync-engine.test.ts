@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { sql } from 'kysely';
+import { openStore } from '../../db/open.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderListOutput, Session, SyncRejection } from '../../shared/contract/index.js';
 import { createShopServer, type ShopServer } from '../../server/app.js';
 import { openServerDb } from '../../server/db/connect.js';
-import { addStaff } from '../../server/staff-admin.js';
+import { addMembership, addStaff } from '../../server/staff-admin.js';
 import { createHttpBackend } from '../../electron/main/services/sync/client.js';
 import { bearer, PASSWORD, startShop, type Shop } from '../server/harness.js';
 import {
@@ -19,6 +20,7 @@ import {
   until,
   UPS_PARCEL,
   type TestDesk,
+  closeShop,
 } from './sync-engine-support.js';
 
 let shop: Shop;
@@ -61,7 +63,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const desk of desks.splice(0)) await desk.close();
   for (const server of restarted.splice(0)) await server.close();
-  await shop.close();
+  await closeShop(shop);
   await sqliteBackend.stop();
   temp.remove();
 });
@@ -300,5 +302,33 @@ describe('two desks against one shop backend', () => {
     expect(await a.ok('sync.now')).toMatchObject({ connection: 'online', pending: 0, rejections: 0 });
     expect(pushSizes.some((size) => size > 20_000)).toBe(true);
     expect((await serverOrder(shop, order.orderId)).events.filter((e) => e.kind === 'note')).toHaveLength(24);
+  });
+
+  it("opens the right store file when an admin changes a seller's stores, leaving the old file as it was", async () => {
+    const north = await placeOrder(shop, shop.stores.north);
+    const south = await placeOrder(shop, shop.stores.south);
+    const a = await desk('a');
+    await a.signIn(shop, 'nora@shop.test');
+    await a.ok('sync.now');
+    const northFile = a.host.current().file;
+    const northStore = a.host.current().app.ctx.store;
+
+    // Nora now works for the south store too: her next pull is answered reset (her scope changed).
+    await addMembership(shop.sdb.db, shop.users.north, shop.stores.south);
+    await a.ok('sync.now');
+    await until('the desk to open the file of her new scope', async () => a.host.current().file !== northFile);
+    expect(a.host.current().file).toMatch(new RegExp(`-stores-${shop.stores.north}-${shop.stores.south}\\.sqlite$`));
+    expect(a.host.actor()).toMatchObject({ userId: shop.users.north, storeIds: [shop.stores.north, shop.stores.south] });
+    await a.ok('sync.now');
+    expect((await a.ok<OrderListOutput>('orders.list', { view: 'all' })).rows.map((row) => row.id).sort()).toEqual([north.orderId, south.orderId].sort());
+    // The old file was not re-pulled into: it still holds only the north store's order.
+    expect(northStore.sqlite.open).toBe(false);
+    const oldFile = openStore(northFile!, { readonly: true });
+    try {
+      expect(oldFile.select('SELECT id FROM orders')).toEqual([{ id: north.orderId }]);
+    } finally {
+      oldFile.close();
+    }
+    expect(a.vault.load()?.user.storeIds.sort()).toEqual([shop.stores.north, shop.stores.south].sort());
   });
 });

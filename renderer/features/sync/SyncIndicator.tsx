@@ -1,8 +1,25 @@
 import { Badge, Button, Group, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../../shared/contract/index.js';
 import { useSignIn } from '../sign-in/store.js';
 import { connectionLabel, syncedText, waitingText } from './status-text.js';
 import { isSynced, needsSignIn, useSync } from './store.js';
 import { useNow } from './use-now.js';
+
+/** A round shorter than this stays "Online": a badge flashing on every commit says nothing. */
+const SYNCING_SHOWN_AFTER_MS = 400;
+
+function useShownConnection(connection: SyncStatus['connection'] | null): SyncStatus['connection'] | null {
+  const [shown, setShown] = useState(connection);
+  const quickRound = connection === 'syncing' && shown === 'online';
+  useEffect(() => {
+    if (!quickRound) return;
+    const timer = window.setTimeout(() => setShown('syncing'), SYNCING_SHOWN_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [quickRound]);
+  if (!quickRound && shown !== connection) setShown(connection);
+  return quickRound ? 'online' : connection;
+}
 
 /**
  * The header's sync line: online / offline / syncing, what waits and for how long, when the
@@ -12,8 +29,9 @@ export function SyncIndicator() {
   const status = useSync((s) => s.status);
   const syncingNow = useSync((s) => s.syncingNow);
   const now = useNow();
-  if (!isSynced(status) || status === null) return null;
-  const connection = connectionLabel(status);
+  const shownConnection = useShownConnection(status?.connection ?? null);
+  if (!isSynced(status) || status === null || shownConnection === null) return null;
+  const connection = connectionLabel({ ...status, connection: shownConnection });
   const waiting = waitingText(status, now);
   return (
     <Group gap="xs" wrap="nowrap" data-testid="sync-status" data-connection={status.connection}>

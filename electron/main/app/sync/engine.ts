@@ -14,6 +14,7 @@ import {
   MAX_PUSH_MUTATIONS,
   type PushedMutation,
   type PulledRow,
+  type StaffDoc,
 } from '../../../../shared/contract/sync-protocol.js';
 import type { SyncStatus } from '../../../../shared/contract/index.js';
 import { nextAttemptDelay, type RetryPolicy } from '../../services/notifications/retry-policy.js';
@@ -48,6 +49,12 @@ export interface SyncEngineOptions {
   token: () => Promise<string | null>;
   /** Told once when the server refuses the token (expired or revoked): the desk asks for a sign-in. */
   onSignedOut?: () => void;
+  /**
+   * The signed-in person as this store file was opened for. When the server answers reset and
+   * their role or stores have changed, the file is the wrong one: the engine stops without
+   * touching it and tells onScopeChanged, so the desk opens the right file.
+   */
+  signedIn?: { user: StaffDoc; onScopeChanged: (user: StaffDoc) => void };
   /** A round on a timer as well as on pokes and commits; 30 s by default. */
   intervalMs?: number;
   /** Rows per pulled page. */
@@ -66,6 +73,9 @@ export interface SyncEngine extends SyncPort {
 }
 
 type Connection = 'online' | 'offline' | 'syncing' | 'signed_out';
+
+const scopeKey = (user: Pick<StaffDoc, 'role' | 'storeIds'>) =>
+  user.role === 'admin' ? 'admin' : [...new Set(user.storeIds)].sort((a, b) => a - b).join(',');
 
 function toPushed(row: OutboxRow): PushedMutation {
   // args were JSON.stringify'd by the write path from parsed input: parsing them back is safe.
@@ -200,6 +210,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const page = answer.value;
       if (page.status === 'reset') {
+        if (options.signedIn && (await scopeChanged(token))) return false;
         resets += 1;
         if (resets > MAX_RESETS_PER_ROUND) {
           failed({ kind: 'unreachable', message: `The shop backend keeps asking for a fresh download (${page.reason}).` });
@@ -229,6 +240,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       announce();
     }
+  }
+
+  /**
+   * A reset may mean this person's role or stores changed: then this file (one per scope) is the
+   * wrong one to re-pull into. Answers true when the engine has stopped for the desk to switch.
+   */
+  async function scopeChanged(token: string): Promise<boolean> {
+    const signedIn = options.signedIn!;
+    const me = await backend.me(token);
+    if (stopped) throw new Interrupted();
+    if (!me.ok) {
+      failed(me.failure);
+      return true;
+    }
+    if (scopeKey(me.value.user) === scopeKey(signedIn.user)) return false;
+    stopped = true;
+    stopTimers();
+    abort.abort();
+    signedIn.onScopeChanged(me.value.user);
+    return true;
   }
 
   /** After a reset's re-pull: what the server no longer delivers is removed here too (the outbox stays). */

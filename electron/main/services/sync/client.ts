@@ -18,6 +18,10 @@ import {
   type SignInResponse,
 } from '../../../../shared/contract/sync-protocol.js';
 
+/** GET /auth/me: the sign-in answer without the token. */
+export const meSchema = signInResponseSchema.omit({ token: true });
+export type Me = z.infer<typeof meSchema>;
+
 export type BackendFailure =
   /** No answer, a timeout, a 5xx or an answer that doesn't parse: try again later. */
   | { kind: 'unreachable'; message: string }
@@ -33,6 +37,8 @@ export interface ShopBackend {
   readonly url: string;
   signIn(request: SignInRequest): Promise<BackendAnswer<SignInResponse>>;
   signOut(token: string): Promise<BackendAnswer<null>>;
+  /** Who the token belongs to now: their role and stores as the server has them today. */
+  me(token: string): Promise<BackendAnswer<Me>>;
   /** `signal` interrupts the request (the desk is stopping); it then answers unreachable. */
   push(token: string, request: PushRequest, signal?: AbortSignal): Promise<BackendAnswer<PushResponse>>;
   pull(token: string, request: PullRequest, signal?: AbortSignal): Promise<BackendAnswer<PullResponse>>;
@@ -82,19 +88,20 @@ export function createHttpBackend(serverUrl: string, options: HttpBackendOptions
 
   async function request<S extends z.ZodType>(
     path: string,
-    init: { token?: string; body?: unknown; signal?: AbortSignal | undefined },
+    init: { token?: string; body?: unknown; signal?: AbortSignal | undefined; method?: 'GET' | 'POST' },
     schema: S,
   ): Promise<BackendAnswer<z.output<S>>> {
     let response: Response;
     try {
+      const method = init.method ?? 'POST';
       response = await doFetch(`${base}${path}`, {
-        method: 'POST',
+        method,
         headers: {
-          'content-type': 'application/json',
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
           accept: 'application/json',
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         },
-        body: JSON.stringify(init.body ?? {}),
+        ...(method === 'POST' ? { body: JSON.stringify(init.body ?? {}) } : {}),
         signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -135,6 +142,7 @@ export function createHttpBackend(serverUrl: string, options: HttpBackendOptions
       const answer = await request('/auth/sign-out', { token }, anyBody);
       return answer.ok ? { ok: true, value: null } : answer;
     },
+    me: (token) => request('/auth/me', { token, method: 'GET' }, meSchema),
     push: (token, body, signal) => request('/sync/push', { token, body, signal }, pushResponseSchema),
     pull: (token, body, signal) => request('/sync/pull', { token, body, signal }, pullResponseSchema),
     listen: (token, handlers, signal) => listen(doFetch, `${base}/sync/events`, token, handlers, signal),
