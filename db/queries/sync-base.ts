@@ -1,6 +1,6 @@
 import { orderDocSchema, type OrderDoc } from '../../shared/contract/sync-protocol.js';
 import type { UsAddress } from '../../shared/domain/address.js';
-import type { Order } from '../schema.js';
+import type { Order, OrderEvent, OrderItem, Shipment } from '../schema.js';
 import type { OrderStore } from '../store.js';
 
 /**
@@ -10,46 +10,10 @@ import type { OrderStore } from '../store.js';
  * replaced by each pulled doc while changes remain; dropped once none do.
  */
 
-interface ItemRow {
-  id: number;
-  store_id: number;
-  product_id: number | null;
-  title: string;
-  sku: string;
-  barcode: string | null;
-  is_digital: number;
-  quantity: number;
-  unit_price_cents: number;
-  packed_quantity: number;
-  fulfilled_quantity: number;
-  returned_quantity: number;
-}
-
-interface ShipmentRow {
-  id: string;
-  store_id: number;
-  carrier: string;
-  carrier_name: string;
-  tracking_number: string;
-  tracking_url: string;
-  method: string | null;
-  shipped_at: number;
-  delivered_at: number | null;
-  created_by: number;
-  station_id: string;
-}
-
-interface EventRow {
-  id: number;
-  at: number;
-  actor_id: number | null;
-  actor_name: string;
-  station_id: string | null;
-  station_name: string | null;
-  kind: string;
-  data: string;
-  store_id: number | null;
-}
+// The columns read below, typed from db/schema.ts rather than restated.
+type ItemRow = Omit<OrderItem, 'order_id'>;
+type ShipmentRow = Omit<Shipment, 'order_id'>;
+type EventRow = Omit<OrderEvent, 'order_id'>;
 
 const address = (json: string): UsAddress => JSON.parse(json) as UsAddress;
 
