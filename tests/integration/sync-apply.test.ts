@@ -5,6 +5,7 @@ import {
   listQuarantine,
   listRejections,
   markPushed,
+  pendingForPush,
   pendingSummary,
   readCursor,
   unsyncedOrderIds,
@@ -429,6 +430,11 @@ describe('the desk side of sync around the write path', () => {
     expect(desk.rows('SELECT order_id, actor_id, actor_name, station_id, station_name, status FROM outbox')).toEqual([
       { order_id: 100, actor_id: SELLER_A.id, actor_name: 'Sam Seller', station_id: 'bench-7', station_name: 'Bench 7', status: 'pending' },
     ]);
+    // A claim is this desk's business: recorded, but never pushed nor counted as unsynced.
+    desk.ok(seller, 'orders.claim', { orderId: 100 });
+    expect(desk.value('SELECT count(*) FROM outbox')).toBe(2);
+    expect(pendingForPush(desk.store, 10).map((row) => row.name)).toEqual(['order.addNote@1']);
+    expect(pendingSummary(desk.store).pending).toBe(1);
     // The base is the order as it was before the note: the server's doc.
     const base = JSON.parse(desk.value('SELECT doc FROM sync_base WHERE order_id = 100') as string) as OrderDoc;
     expect(base).toEqual(sharedOrderDoc(100));

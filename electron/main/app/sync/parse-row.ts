@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import {
-  orderDocSchema,
   pulledDataSchemas,
   pulledRowSchema,
   type OrderDoc,
@@ -8,7 +6,6 @@ import {
   type StaffDoc,
   type StoreDoc,
 } from '../../../../shared/contract/sync-protocol.js';
-import { usAddressSchema, type UsAddress } from '../../../../shared/domain/address.js';
 
 /** A row that parsed (what to do, with the parsed doc for a put), or why it didn't. */
 export type ParsedRow =
@@ -20,51 +17,10 @@ export type ParsedRow =
 
 type Issues = ReadonlyArray<{ path: PropertyKey[]; message: string }>;
 
-const firstIssue = (issues: Issues, prefix = ''): string => {
+const firstIssue = (issues: Issues): string => {
   const issue = issues[0];
-  if (!issue) return 'does not parse';
-  const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
-  return `${path || '(row)'}: ${issue.message}`;
+  return issue ? `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}` : 'does not parse';
 };
-
-/**
- * An order doc with its two addresses left for parseAddress. The address rules (trimmed text,
- * state codes, ZIP formats) are most of the cost of parsing an order, and a customer's orders
- * carry the same addresses again and again: a first connection parses a million of them.
- */
-const orderShellSchema = orderDocSchema.extend({ billingAddress: z.unknown(), shippingAddress: z.unknown() });
-
-type AddressAnswer = { ok: true; value: UsAddress } | { ok: false; issues: Issues };
-
-const ADDRESS_MEMO_MAX = 20_000;
-const addressMemo = new Map<string, AddressAnswer>();
-
-/** usAddressSchema, remembered by the address's JSON text (the same text always parses the same). */
-function parseAddress(raw: unknown): AddressAnswer {
-  const key = JSON.stringify(raw) ?? 'undefined';
-  const known = addressMemo.get(key);
-  if (known) return known;
-  const parsed = usAddressSchema.safeParse(raw);
-  const answer: AddressAnswer = parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: parsed.error.issues };
-  if (addressMemo.size >= ADDRESS_MEMO_MAX) addressMemo.clear();
-  addressMemo.set(key, answer);
-  return answer;
-}
-
-/** The same answer as orderDocSchema.safeParse, the addresses parsed through the memo. */
-function parseOrderDoc(raw: unknown): { ok: true; value: OrderDoc } | { ok: false; error: string } {
-  const shell = orderShellSchema.safeParse(raw);
-  if (!shell.success) return { ok: false, error: firstIssue(shell.error.issues) };
-  const billing = parseAddress(shell.data.billingAddress);
-  if (!billing.ok) return { ok: false, error: firstIssue(billing.issues, 'billingAddress') };
-  let shipping: UsAddress | null = null;
-  if (shell.data.shippingAddress !== null) {
-    const parsed = parseAddress(shell.data.shippingAddress);
-    if (!parsed.ok) return { ok: false, error: firstIssue(parsed.issues, 'shippingAddress') };
-    shipping = parsed.value;
-  }
-  return { ok: true, value: { ...shell.data, billingAddress: billing.value, shippingAddress: shipping } };
-}
 
 /** One pulled row, parsed on its own: a row that doesn't parse is set aside, not the page. */
 export function parsePulledRow(raw: unknown): ParsedRow {
@@ -86,9 +42,9 @@ export function parsePulledRow(raw: unknown): ParsedRow {
   const wrongId = (id: number) => refuse(`data.id ${id} is not the row's id`);
   switch (pulled.type) {
     case 'order': {
-      const doc = parseOrderDoc(pulled.data);
-      if (!doc.ok) return refuse(doc.error);
-      return doc.value.id === pulled.id ? { ok: true, kind: 'order', row: pulled, doc: doc.value } : wrongId(doc.value.id);
+      const doc = pulledDataSchemas.order.safeParse(pulled.data);
+      if (!doc.success) return refuse(firstIssue(doc.error.issues));
+      return doc.data.id === pulled.id ? { ok: true, kind: 'order', row: pulled, doc: doc.data } : wrongId(doc.data.id);
     }
     case 'store': {
       const doc = pulledDataSchemas.store.safeParse(pulled.data);
