@@ -59,6 +59,26 @@ describe.each(BACKENDS)('push on $name', (backend) => {
     expect(doc?.shipments[0]?.trackingNumber).toBe(UPS);
   });
 
+  it('applies a push larger than one commit group in order, and the same push sent twice at once only once', async () => {
+    shop = await startShop(backend);
+    const a = await placeOrder(shop, ['north']);
+    const b = await placeOrder(shop, ['north']);
+    const nora = await shop.signIn('nora@shop.test');
+    const clientId = randomUUID();
+    const batch = Array.from({ length: 250 }, (_, i) => mutation('order.addNote@1', { orderId: i % 2 ? a.orderId : b.orderId, body: `note ${i}` }));
+    const [first, twin] = await Promise.all([pushAs(shop, nora, clientId, batch), pushAs(shop, nora, clientId, batch)]);
+    expect(twin).toEqual(first);
+    expect(first?.every((o) => o.status === 'applied')).toBe(true);
+    const versions = (first ?? []).map((o) => (o.status === 'applied' ? o.version : 0));
+    expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    expect(new Set(versions).size).toBe(250);
+    const notes = async (orderId: number) =>
+      (await pulledOrder(shop, nora, orderId)).doc?.events.filter((e) => JSON.stringify(e.data).includes('note ')).length;
+    expect(await notes(a.orderId)).toBe(125);
+    expect(await notes(b.orderId)).toBe(125);
+    expect((await pulledOrder(shop, nora, a.orderId, clientId)).lastMutationId).toBe(batch[249]?.id);
+  });
+
   it("refuses a seller's change to an order outside their stores, and changes nothing", async () => {
     shop = await startShop(backend);
     const { orderId } = await placeOrder(shop, ['north']);
