@@ -1,4 +1,6 @@
-import { Badge, Button, Group, Kbd, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Kbd, Title, Tooltip } from '@mantine/core';
+import { UserMenu } from '../features/sign-in/UserMenu.js';
+import { SyncAnnouncer, SyncIndicator } from '../features/sync/SyncIndicator.js';
 import { useSession } from '../stores/session.js';
 
 export function AppHeader({ onHelp }: { onHelp: () => void }) {
@@ -6,7 +8,7 @@ export function AppHeader({ onHelp }: { onHelp: () => void }) {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
-        <Title order={1} size="h4" fw={700}>
+        <Title order={1} size="h4" fw={700} style={{ whiteSpace: 'nowrap' }}>
           Order Desk
         </Title>
         {session?.demo && (
@@ -17,19 +19,23 @@ export function AppHeader({ onHelp }: { onHelp: () => void }) {
           </Tooltip>
         )}
       </Group>
-      <Group gap="md" wrap="nowrap">
-        {session && (
-          <Text size="sm" data-testid="session-info">
-            <Text span fw={600} size="sm">
-              {session.user.name}
-            </Text>{' '}
-            <Text span c="dimmed" size="sm">
-              ({session.user.role === 'admin' ? 'Admin' : 'Seller'}) · Station {session.station.name}
-            </Text>
-          </Text>
-        )}
-        <Button variant="subtle" size="compact-sm" color="gray" onClick={onHelp} rightSection={<Kbd size="xs" aria-hidden="true">?</Kbd>}>
-          Shortcuts
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <SyncIndicator />
+        <SyncAnnouncer />
+        <UserMenu />
+        {/* The sync line needs the room on a narrow window: the key alone says it there. */}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          color="gray"
+          onClick={onHelp}
+          aria-label="Shortcuts"
+          rightSection={<Kbd size="xs" aria-hidden="true">?</Kbd>}
+          style={{ flexShrink: 0 }}
+        >
+          <Box component="span" visibleFrom="lg">
+            Shortcuts
+          </Box>
         </Button>
       </Group>
     </Group>

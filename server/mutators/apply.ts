@@ -2,8 +2,9 @@ import { calls, roleHas, type CallName, type ParsedInput } from '../../shared/co
 import { SYNCED_MUTATIONS, type OrderDoc, type SyncedMutationName } from '../../shared/contract/sync-protocol.js';
 import { ok, type Result } from '../../shared/domain/result.js';
 import { reach, unchanged, type Step } from './context.js';
-import { invalidInput, roleRefused } from './desk-rules/access.js';
-import { parseAddress, saveToCustomerRefused } from './desk-rules/address.js';
+import { invalidInput, roleRefused } from '../../shared/domain/access.js';
+import { saveToCustomerRefused } from '../../shared/domain/address-change.js';
+import { parseAddress } from '../../shared/domain/address.js';
 import { markDelivered } from './deliver.js';
 import { placeHold, releaseHold } from './hold.js';
 import { addNote } from './note.js';
@@ -109,4 +110,4 @@ export function mutationOrderId(mutation: NamedMutation, actor: MutationActor): 
 }
 
 /** The refusal for a mutation naming an order the server doesn't have (or the actor can't reach). */
-export { orderUnreachable } from './desk-rules/access.js';
+export { orderUnreachable } from '../../shared/domain/access.js';

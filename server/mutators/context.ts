@@ -5,7 +5,7 @@ import type { PackingItem } from '../../shared/domain/packing.js';
 import { deriveFulfillmentStatus } from '../../shared/domain/fulfillment.js';
 import { derivePaymentStatus, isPaid } from '../../shared/domain/payment.js';
 import { ok, type Result } from '../../shared/domain/result.js';
-import { orderUnreachable } from './desk-rules/access.js';
+import { orderUnreachable } from '../../shared/domain/access.js';
 import type { Applied, EventIds, MutationActor } from './types.js';
 
 /** One mutation being applied: the order as loaded, who acts (with their scope), when, and the event ids. */

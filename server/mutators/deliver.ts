@@ -3,8 +3,8 @@ import type { EventDoc, OrderDoc, ShipmentDoc } from '../../shared/contract/sync
 import { checkTransition } from '../../shared/domain/order-status.js';
 import { ok, type Result } from '../../shared/domain/result.js';
 import { changed, eventBy, type Step } from './context.js';
-import { byStore } from './desk-rules/by-store.js';
-import { deliveryTargets, orderArrived } from './desk-rules/delivery.js';
+import { byStore } from '../../shared/domain/by-store.js';
+import { deliveryTargets, orderArrived } from '../../shared/domain/delivery.js';
 import type { MutationResult } from './types.js';
 
 /** Parcels in the order the desk lists them: by shipping time, then id. */

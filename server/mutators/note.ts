@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../shared/contract/index.js';
 import { changed, eventBy, type Step } from './context.js';
-import { noteAudience } from './desk-rules/note.js';
+import { noteAudience } from '../../shared/domain/notes.js';
 import type { MutationResult } from './types.js';
 
 /** order.addNote@1 (desk: electron/main/app/orders/note.ts): allowed in any status; see noteAudience for who reads it. */

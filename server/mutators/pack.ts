@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../shared/contract/index.js';
 import { checkCanPack } from '../../shared/domain/can-pack.js';
 import { changed, eventBy, toPackable, type Step } from './context.js';
-import { byStore } from './desk-rules/by-store.js';
-import { packedAfter, planPacking } from './desk-rules/pack.js';
+import { byStore } from '../../shared/domain/by-store.js';
+import { packedAfter, planPacking } from '../../shared/domain/packing.js';
 import type { MutationResult } from './types.js';
 
 /**

@@ -1,5 +1,6 @@
 import { Scope } from '../../db/queries/scope.js';
 import type { OrderDoc } from '../../shared/contract/sync-protocol.js';
+import { withDerived } from './context.js';
 import { apportion, moneyFor, storeItemsOf, storeShares, type OrderFigures } from '../../shared/domain/money-share.js';
 
 const figuresOf = (doc: OrderDoc): OrderFigures => ({
@@ -29,9 +30,16 @@ const sum = (values: readonly number[]) => values.reduce((total, v) => total + v
  *   captured and a full refund is a full refund of every part;
  * - a return request's refundCents is apportioned over its lines' values, theirs summed;
  * - the Stripe payment intent id is left out (null): it names the whole order's payment;
- * - status, fulfillmentStatus and paymentStatus stay the ORDER's (not re-derived from the
- *   share), since they say where the whole order stands. A desk must take them from the copy,
- *   never re-derive them from a seller copy's items or money.
+ * - whole-order timeline entries lose their amounts (data keys ending in Cents: "placed",
+ *   "paid", "refunded" carry the whole order's), the rest of each entry is kept;
+ * - status (and its dates) stay the ORDER's: where the whole order stands. fulfillmentStatus and
+ *   paymentStatus are derived from the copy itself by the shared rules (fulfillment.ts,
+ *   payment.ts), as a desk derives them from the rows it writes, so the copy and the desk agree:
+ *   fulfilment is that of the seller's part ("fulfilled" once their items are out, while the
+ *   order is still processing for another store); payment is the order's in every case but
+ *   two edge ones the proportional split can't carry: a part that costs nothing has nothing
+ *   captured ("pending"), and a partial refund may fall wholly on other parts ("paid") or, for
+ *   a small part, cover it ("refunded").
  */
 export function scopeOrderDoc(doc: OrderDoc, storeIds: readonly number[] | null): OrderDoc | null {
   const scope = Scope.from(storeIds);
@@ -45,13 +53,14 @@ export function scopeOrderDoc(doc: OrderDoc, storeIds: readonly number[] | null)
   const stores = storeItemsOf(doc.items);
   const money = moneyFor(figuresOf(doc), stores, [...theirs]);
   const shares = storeShares(figuresOf(doc), stores);
-  // The last part is the shipping charge's: nobody's store.
-  const captured = apportion(doc.capturedCents, [...shares.map((s) => s.totalCents), doc.shippingCents]);
+  // The last part is the shipping charge's: nobody's store. A share is never below zero, even
+  // for a stored discount above the items' price (bad data, which newOrderDoc refuses).
+  const captured = apportion(doc.capturedCents, [...shares.map((s) => Math.max(s.totalCents, 0)), doc.shippingCents]);
   const refunded = apportion(doc.refundedCents, captured);
   const mine = (parts: readonly number[]) => sum(shares.map((s, i) => (theirs.has(s.storeId) ? parts[i]! : 0)));
   const itemById = new Map(doc.items.map((item) => [item.id, item]));
 
-  return {
+  return withDerived({
     ...doc,
     storeIds: doc.storeIds.filter((id) => theirs.has(id)),
     subtotalCents: money.subtotalCents,
@@ -64,7 +73,13 @@ export function scopeOrderDoc(doc: OrderDoc, storeIds: readonly number[] | null)
     stripePaymentIntentId: null,
     items,
     shipments: doc.shipments.filter((parcel) => theirs.has(parcel.storeId)),
-    events: doc.events.filter((event) => event.storeId === null || theirs.has(event.storeId)),
+    events: doc.events.flatMap((event) => {
+      if (event.storeId !== null) return theirs.has(event.storeId) ? [event] : [];
+      // A whole-order entry's amounts are the whole order's ("placed for $120", "paid $120"):
+      // the seller reads the entry without them, as they read the order without its payment.
+      const data = Object.fromEntries(Object.entries(event.data).filter(([key]) => !key.endsWith('Cents')));
+      return [{ ...event, data }];
+    }),
     returnRequests: doc.returnRequests.flatMap((request) => {
       const lines = request.items.filter((line) => ownItemIds.has(line.itemId));
       if (lines.length === 0) return [];
@@ -73,5 +88,5 @@ export function scopeOrderDoc(doc: OrderDoc, storeIds: readonly number[] | null)
         request.refundCents === null ? null : sum(apportion(request.refundCents, request.items.map(value)).filter((_, i) => ownItemIds.has(request.items[i]!.itemId)));
       return [{ ...request, items: lines, refundCents }];
     }),
-  };
+  });
 }

@@ -1,12 +1,18 @@
 import type { ParsedInput } from '../../shared/contract/index.js';
 import type { ShipmentDoc } from '../../shared/contract/sync-protocol.js';
-import { applyShipment, deriveFulfillmentStatus, planShipment } from '../../shared/domain/fulfillment.js';
-import { statusAfterFulfillment } from '../../shared/domain/order-status.js';
+import {
+  afterShipped,
+  applyShipment,
+  checkNotHeldForShipping,
+  deriveFulfillmentStatus,
+  parcelStore,
+  planShipment,
+} from '../../shared/domain/fulfillment.js';
+import { datesAfterShipping, statusAfterFulfillment } from '../../shared/domain/order-status.js';
 import { checkVerified } from '../../shared/domain/packing.js';
 import { isPaid } from '../../shared/domain/payment.js';
 import { checkTracking } from '../../shared/domain/tracking.js';
 import { changed, eventBy, toFulfillable, toPackable, unchanged, type Step } from './context.js';
-import { afterShipped, checkNotHeldForShipping, datesAfterShipping, parcelStore } from './desk-rules/ship.js';
 import type { MutationResult } from './types.js';
 
 /**

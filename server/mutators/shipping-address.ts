@@ -3,7 +3,7 @@ import { checkAddressChange } from '../../shared/domain/address-change.js';
 import type { UsAddress } from '../../shared/domain/address.js';
 import { fail } from '../../shared/domain/result.js';
 import { changed, eventBy, unchanged, type Step } from './context.js';
-import { addressChanged } from './desk-rules/address.js';
+import { addressChanged } from '../../shared/domain/address-change.js';
 import type { MutationResult } from './types.js';
 
 /**

@@ -1,15 +1,15 @@
 import type { EventDoc, ItemDoc, OrderDoc, StorefrontOrder } from '../../shared/contract/sync-protocol.js';
 import { deriveFulfillmentStatus } from '../../shared/domain/fulfillment.js';
-import { addCents, sumLineTotals } from '../../shared/domain/money.js';
+import { MAX_CENTS, formatMoney, isCents } from '../../shared/domain/money.js';
 import { checkTransition, statusAfterFulfillment } from '../../shared/domain/order-status.js';
 import { derivePaymentStatus, isPaid } from '../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../shared/domain/result.js';
 import { normalizeTrackingNumber } from '../../shared/domain/tracking.js';
 import { changed, toFulfillable, unchanged } from './context.js';
 import { deliverParcels } from './deliver.js';
-import { byStore } from './desk-rules/by-store.js';
-import { orderArrived } from './desk-rules/delivery.js';
-import { checkCancellationRequest, checkReturnAllowed, planReturn, requiredCustomerText } from './desk-rules/requests.js';
+import { byStore } from '../../shared/domain/by-store.js';
+import { orderArrived } from '../../shared/domain/delivery.js';
+import { checkCancellationRequest, checkReturnAllowed, planReturn, requiredCustomerText } from '../../shared/domain/requests.js';
 import type { EventIds, MutationResult } from './types.js';
 
 /** Ids for a new order, from the server's sequences; `number` is used when the storefront sent none. */
@@ -36,7 +36,8 @@ const entryBy = (
  * items are fulfilled by payment (fulfillment.ts); an order of only digital items, paid, is
  * therefore fulfilled, shipped and, having no parcel to wait for, delivered at once, along the
  * allowed edges. Refused: a SKU twice (return requests name items by SKU), physical items with
- * no shipping address, a discount above what is charged, a capture above the total.
+ * no shipping address, a discount above the items' price, a capture above the total, amounts past
+ * MAX_CENTS.
  */
 export function newOrderDoc(input: StorefrontOrder, ids: NewOrderIds, now: number): Result<OrderDoc> {
   const skus = new Map<string, number>();
@@ -49,9 +50,17 @@ export function newOrderDoc(input: StorefrontOrder, ids: NewOrderIds, now: numbe
   if (physical && input.shippingAddress === null) {
     return fail('INVALID_INPUT', 'This order has items to ship: give a shipping address.', { shippingAddress: 'Required for physical items.' });
   }
-  const subtotalCents = sumLineTotals(input.items);
-  const charged = addCents(subtotalCents, input.shippingCents, input.taxCents);
-  if (input.discountCents > charged) return fail('INVALID_INPUT', "The discount can't be more than the order costs.", { discountCents: `At most ${charged}.` });
+  // Amounts past MAX_CENTS are a unit mix-up (dollars sent as cents twice), not an order: refused, never thrown.
+  const lineTotals = input.items.map((line) => line.quantity * line.unitPriceCents);
+  const subtotalCents = lineTotals.reduce((sum, cents) => sum + cents, 0);
+  const charged = subtotalCents + input.shippingCents + input.taxCents;
+  if (![subtotalCents, charged, ...lineTotals].every((cents) => isCents(cents) && cents <= MAX_CENTS)) {
+    return fail('INVALID_INPUT', `An order can't cost more than ${formatMoney(MAX_CENTS)}.`, { items: 'Check the quantities and prices.' });
+  }
+  // The discount is on the items (money-share.ts splits it by the stores' subtotals), never on shipping or tax.
+  if (input.discountCents > subtotalCents) {
+    return fail('INVALID_INPUT', "The discount can't be more than the items cost.", { discountCents: `At most ${subtotalCents}.` });
+  }
   const totalCents = charged - input.discountCents;
   if (input.payment.capturedCents > totalCents) {
     return fail('INVALID_INPUT', "The captured amount can't be more than the order's total.", { 'payment.capturedCents': `At most ${totalCents}.` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAddressChange, type AddressChangeState } from './address-change.js';
+import { addressChanged, checkAddressChange, saveToCustomerRefused, type AddressChangeState } from './address-change.js';
 import { ORDER_STATUSES } from './order-status.js';
 
 const open: AddressChangeState = { status: 'processing', hasShippingAddress: true, parcels: 0 };
@@ -36,5 +36,30 @@ describe('checkAddressChange', () => {
     for (const status of ORDER_STATUSES) {
       expect(refusal({ status, hasShippingAddress: false, parcels: 2 })?.message).toBe('This order has only digital items, so it has no shipping address.');
     }
+  });
+});
+
+describe('addressChanged', () => {
+  const from = { name: 'Ada', street: '1 Main St', street2: null, city: 'Springfield', state: 'IL', zip: '62701', country: 'US', phone: null };
+
+  it('is false for the same address, a missing optional field counting as none', () => {
+    expect(addressChanged(from, { ...from })).toBe(false);
+    expect(addressChanged(from, { ...from, street2: undefined, phone: undefined })).toBe(false);
+  });
+
+  it('is true when any field differs, the phone included (the carrier calls it)', () => {
+    for (const field of ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const) {
+      expect(addressChanged(from, { ...from, [field]: 'other' })).toBe(true);
+    }
+  });
+});
+
+describe('saveToCustomerRefused', () => {
+  it("is a FORBIDDEN that tells the seller they can still correct the order", () => {
+    expect(saveToCustomerRefused()).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: "Only an admin can change a customer's saved addresses. Correct the order without saving it.",
+    });
   });
 });

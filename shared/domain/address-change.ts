@@ -1,5 +1,5 @@
 import type { OrderStatus } from './order-status.js';
-import { fail, ok, type Result } from './result.js';
+import { fail, ok, type Failure, type Result } from './result.js';
 
 /** What decides whether an order's ship-to address may still be corrected. */
 export interface AddressChangeState {
@@ -28,3 +28,15 @@ export function checkAddressChange(order: AddressChangeState): Result<null> {
   if (order.status === 'cancelled' || order.status === 'returned') return fail('INVALID_TRANSITION', `This order was ${order.status}, so its address can't change.`);
   return fail('INVALID_TRANSITION', 'This order has already shipped, so its address can no longer change.');
 }
+
+const ADDRESS_FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const;
+
+type AddressLike = { [K in (typeof ADDRESS_FIELDS)[number]]?: string | null | undefined };
+
+/** Whether a correction changes where the order goes. The phone counts: the carrier calls it. */
+export const addressChanged = (from: AddressLike, to: AddressLike): boolean =>
+  ADDRESS_FIELDS.some((field) => (from[field] ?? null) !== (to[field] ?? null));
+
+/** The address book is the customer's across every store: saving a correction to it is an admin's call. */
+export const saveToCustomerRefused = (): Failure =>
+  fail('FORBIDDEN', "Only an admin can change a customer's saved addresses. Correct the order without saving it.");

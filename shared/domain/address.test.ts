@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { US_STATES, formatAddressLines, usAddressSchema } from './address.js';
+import { US_STATES, formatAddressLines, parseAddress, usAddressSchema } from './address.js';
 
 const base = {
   name: 'Ada Lovelace',
@@ -120,5 +120,46 @@ describe('formatAddressLines', () => {
       'Apt 2',
       'Springfield, IL 62701',
     ]);
+  });
+});
+
+describe('parseAddress', () => {
+  it('answers the address as the schema normalises it', () => {
+    expect(parseAddress({ ...base, state: ' il ', street2: '  ' })).toEqual({
+      ok: true,
+      value: { ...base, state: 'IL', street2: null, country: 'US', phone: null },
+    });
+  });
+
+  it('keys field errors as the input nests them and leads with the first problem', () => {
+    expect(parseAddress({ ...base, name: ' ', zip: '1234' })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'Enter a name.',
+      fields: { 'address.name': 'Enter a name.', 'address.zip': 'Enter a 5-digit ZIP or ZIP+4 (12345-6789).' },
+    });
+  });
+
+  it('says what to fix when the address is not even an object', () => {
+    const refused = parseAddress(null);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.code).toBe('INVALID_INPUT');
+      expect(Object.keys(refused.fields ?? {})).toEqual(['address']);
+    }
+  });
+
+  it('accepts exactly what usAddressSchema accepts, every field error under address.', () => {
+    fc.assert(
+      fc.property(fc.record({ name: fc.string(), street: fc.string(), city: fc.string(), state: fc.string({ maxLength: 3 }), zip: fc.string({ maxLength: 6 }) }), (raw) => {
+        const parsed = parseAddress(raw);
+        expect(parsed.ok).toBe(usAddressSchema.safeParse(raw).success);
+        if (!parsed.ok) {
+          const keys = Object.keys(parsed.fields ?? {});
+          expect(keys.every((key) => key.startsWith('address.'))).toBe(true);
+          expect(parsed.message).toBe(parsed.fields![keys[0]!]);
+        }
+      }),
+    );
   });
 });

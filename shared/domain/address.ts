@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, ok, type Result } from './result.js';
 
 /** US states, DC, inhabited territories and military "states", keyed by USPS code. */
 export const US_STATES = {
@@ -116,4 +117,19 @@ export function formatAddressLines(a: UsAddress): string[] {
   if (a.street2) lines.push(a.street2);
   lines.push(`${a.city}, ${a.state} ${a.zip}`);
   return lines;
+}
+
+/**
+ * Checks an address against the US rules. Field errors are keyed as the input nests them
+ * (`address.zip`), so a form marks the right field; the message names the first problem.
+ */
+export function parseAddress(raw: unknown): Result<UsAddress> {
+  const parsed = usAddressSchema.safeParse(raw);
+  if (parsed.success) return ok(parsed.data);
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = ['address', ...issue.path.map(String)].join('.');
+    fields[key] ??= issue.message;
+  }
+  return fail('INVALID_INPUT', Object.values(fields)[0] ?? 'Check the address.', fields);
 }

@@ -1,8 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
+  afterShipped,
   applyShipment,
+  checkNotHeldForShipping,
   deriveFulfillmentStatus,
+  parcelStore,
   planShipment,
   remainingToShip,
   type FulfillableItem,
@@ -195,6 +198,74 @@ describe('fulfillment properties', () => {
           const again = planShipment(items, null);
           expect(again.ok === false && again.message).toBe('Every item on this order has already shipped.');
         }
+      }),
+    );
+  });
+});
+
+describe('checkNotHeldForShipping', () => {
+  it('lets an order not on hold ship', () => {
+    expect(checkNotHeldForShipping({ onHold: false, holdReason: null })).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a held order, saying why it is held', () => {
+    expect(checkNotHeldForShipping({ onHold: true, holdReason: 'Address check' })).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: 'This order is on hold (Address check). Release the hold before shipping.',
+    });
+    expect(checkNotHeldForShipping({ onHold: true, holdReason: null })).toMatchObject({
+      message: 'This order is on hold (no reason given). Release the hold before shipping.',
+    });
+  });
+});
+
+describe('parcelStore', () => {
+  const storeOf = (itemId: number) => (itemId < 10 ? 1 : 2);
+
+  it("is the one store all of the parcel's items come from", () => {
+    expect(parcelStore([{ itemId: 1, quantity: 1 }, { itemId: 2, quantity: 3 }], storeOf)).toEqual({ ok: true, value: 1 });
+    expect(parcelStore([{ itemId: 11, quantity: 1 }], storeOf)).toEqual({ ok: true, value: 2 });
+  });
+
+  it('refuses a parcel spanning stores', () => {
+    expect(parcelStore([{ itemId: 1, quantity: 1 }, { itemId: 11, quantity: 1 }], storeOf)).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'A parcel ships from one store. This order has items from several stores: choose the items in this parcel.',
+    });
+  });
+
+  it('succeeds exactly when every line is of one store, and answers that store', () => {
+    const lines = fc.array(fc.record({ itemId: fc.integer({ min: 1, max: 20 }), quantity: fc.integer({ min: 1, max: 5 }) }), { minLength: 1 });
+    fc.assert(
+      fc.property(lines, (plan) => {
+        const stores = new Set(plan.map((line) => storeOf(line.itemId)));
+        const store = parcelStore(plan, storeOf);
+        expect(store.ok).toBe(stores.size === 1);
+        if (store.ok) expect(stores).toEqual(new Set([store.value]));
+      }),
+    );
+  });
+});
+
+describe('afterShipped', () => {
+  it('counts a unit shipped unscanned as packed', () => {
+    expect(afterShipped({ sku: 'MUG', packedQuantity: 0, fulfilledQuantity: 0 }, 2)).toEqual({ sku: 'MUG', packedQuantity: 2, fulfilledQuantity: 2 });
+  });
+
+  it('keeps units packed for a later parcel as packed', () => {
+    expect(afterShipped({ packedQuantity: 3, fulfilledQuantity: 0 }, 1)).toEqual({ packedQuantity: 3, fulfilledQuantity: 1 });
+  });
+
+  it('adds the shipped units, never unpacks, and never leaves fewer packed than shipped', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.integer({ min: 1, max: 50 }), (packedQuantity, fulfilledQuantity, quantity) => {
+        const after = afterShipped({ packedQuantity, fulfilledQuantity }, quantity);
+        expect(after.fulfilledQuantity).toBe(fulfilledQuantity + quantity);
+        expect(after.packedQuantity).toBeGreaterThanOrEqual(packedQuantity);
+        expect(after.packedQuantity).toBeGreaterThanOrEqual(after.fulfilledQuantity);
+        expect(after.packedQuantity).toBe(Math.max(packedQuantity, after.fulfilledQuantity));
       }),
     );
   });

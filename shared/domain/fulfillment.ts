@@ -135,3 +135,32 @@ export function applyShipment(
     return { ...item, fulfilledQuantity };
   });
 }
+
+/** A held order doesn't ship: the hold is released first, by someone who decides to. */
+export function checkNotHeldForShipping(order: { onHold: boolean; holdReason: string | null }): Result<null> {
+  return order.onHold
+    ? fail('INVALID_TRANSITION', `This order is on hold (${order.holdReason ?? 'no reason given'}). Release the hold before shipping.`)
+    : ok(null);
+}
+
+/**
+ * The one store a parcel ships from. A parcel is one store's (its tracking, who shipped it, the
+ * "shipped" email), so a plan spanning stores is refused. `plan` is a successful planShipment.
+ */
+export function parcelStore(plan: readonly ShipmentLine[], storeOf: (itemId: number) => number): Result<number> {
+  const stores = new Set(plan.map((line) => storeOf(line.itemId)));
+  const [only] = stores;
+  if (stores.size !== 1 || only === undefined) {
+    return fail('INVALID_INPUT', 'A parcel ships from one store. This order has items from several stores: choose the items in this parcel.');
+  }
+  return ok(only);
+}
+
+/**
+ * An item after `quantity` of it left in a parcel: shipped units count as packed, so a unit
+ * shipped unscanned (with an override) never shows as still to pack.
+ */
+export function afterShipped<T extends { packedQuantity: number; fulfilledQuantity: number }>(item: T, quantity: number): T {
+  const fulfilledQuantity = item.fulfilledQuantity + quantity;
+  return { ...item, fulfilledQuantity, packedQuantity: Math.max(item.packedQuantity, fulfilledQuantity) };
+}

@@ -10,3 +10,7 @@ export * from './queue.js';
 export * from './tracking.js';
 export * from './address.js';
 export * from './packing.js';
+export * from './delivery.js';
+export * from './notes.js';
+export * from './by-store.js';
+export * from './access.js';

@@ -4,6 +4,7 @@ import {
   ORDER_STATUSES,
   canTransition,
   checkTransition,
+  datesAfterShipping,
   isFinalStatus,
   statusAfterFulfillment,
   type OrderStatus,
@@ -125,6 +126,30 @@ describe('statusAfterFulfillment', () => {
         const r = statusAfterFulfillment(s, f);
         expect(r.ok).toBe(s === 'processing');
         if (r.ok) expect(r.value === 'processing' || canTransition('processing', r.value)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('datesAfterShipping', () => {
+  const before = { shippedAt: 10, fulfilledAt: null };
+
+  it('moves shippedAt when the order became shipped and fulfilledAt when it became fulfilled', () => {
+    expect(datesAfterShipping(before, 'shipped', 'fulfilled', 99)).toEqual({ shippedAt: 99, fulfilledAt: 99 });
+  });
+
+  it('keeps both dates for a parcel that leaves the order partly shipped and processing', () => {
+    expect(datesAfterShipping(before, 'processing', 'partially_fulfilled', 99)).toEqual(before);
+  });
+
+  it('only ever sets a date to now or leaves it as it was', () => {
+    const date = fc.option(fc.nat(), { nil: null });
+    const fulfillment = fc.constantFrom('unfulfilled', 'partially_fulfilled', 'fulfilled' as const);
+    fc.assert(
+      fc.property(date, date, status, fulfillment, fc.nat(), (shippedAt, fulfilledAt, s, f, now) => {
+        const dates = datesAfterShipping({ shippedAt, fulfilledAt }, s, f, now);
+        expect(dates.shippedAt).toBe(s === 'shipped' ? now : shippedAt);
+        expect(dates.fulfilledAt).toBe(f === 'fulfilled' ? now : fulfilledAt);
       }),
     );
   });

@@ -66,3 +66,20 @@ export function statusAfterFulfillment(current: OrderStatus, fulfillment: Fulfil
       return fail('INVALID_TRANSITION', "This order was returned, so it can't ship.");
   }
 }
+
+/**
+ * The order's dates after a parcel left at `now`: shippedAt moves when the status became shipped,
+ * fulfilledAt when the fulfilment became fulfilled (the status and fulfilment statusAfterFulfillment
+ * and deriveFulfillmentStatus gave).
+ */
+export function datesAfterShipping(
+  order: { shippedAt: number | null; fulfilledAt: number | null },
+  status: OrderStatus,
+  fulfillment: FulfillmentStatus,
+  now: number,
+): { shippedAt: number | null; fulfilledAt: number | null } {
+  return {
+    shippedAt: status === 'shipped' ? now : order.shippedAt,
+    fulfilledAt: fulfillment === 'fulfilled' ? now : order.fulfilledAt,
+  };
+}

@@ -5,7 +5,9 @@ import {
   checkVerified,
   decideClaim,
   formatClaimTime,
+  packedAfter,
   parseOrderNumber,
+  planPacking,
   resolveScan,
   unitsToVerify,
   verifiedUnits,
@@ -202,5 +204,93 @@ describe('decideClaim', () => {
         expect(r.ok).toBe(elapsed >= CLAIM_TTL_MS);
       }),
     );
+  });
+});
+
+describe('planPacking', () => {
+  const cup = item({ id: 4, sku: 'ALD-CUP', quantity: 3, packedQuantity: 1 });
+  const plate = item({ id: 5, sku: 'ALD-PLATE', quantity: 2, fulfilledQuantity: 2 });
+
+  it('plans every unit still to verify when no lines are given', () => {
+    expect(planPacking([mug, bowl, cup, plate], null)).toEqual({
+      ok: true,
+      value: [
+        { itemId: 1, quantity: 2 },
+        { itemId: 4, quantity: 2 },
+      ],
+    });
+  });
+
+  it('accepts lines within what is left to pack', () => {
+    expect(planPacking([mug, cup], [{ itemId: 4, quantity: 2 }])).toEqual({ ok: true, value: [{ itemId: 4, quantity: 2 }] });
+  });
+
+  it("refuses an item that isn't one of the physical items given", () => {
+    expect(planPacking([mug], [{ itemId: 3, quantity: 1 }])).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: "Item 3 isn't a physical item on this order.",
+      fields: { items: 'Unknown item.' },
+    });
+  });
+
+  it('refuses an item listed twice', () => {
+    expect(planPacking([mug], [{ itemId: 1, quantity: 1 }, { itemId: 1, quantity: 1 }])).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'Item ALD-MUG is listed twice.',
+      fields: { items: 'Duplicate item.' },
+    });
+  });
+
+  it('refuses more than is left to pack, shipped units counting as packed', () => {
+    expect(planPacking([cup], [{ itemId: 4, quantity: 3 }])).toEqual({ ok: false, code: 'INVALID_TRANSITION', message: 'Only 2 of ALD-CUP are left to pack.' });
+    expect(planPacking([plate], [{ itemId: 5, quantity: 1 }])).toMatchObject({ message: 'Only 0 of ALD-PLATE are left to pack.' });
+  });
+
+  const physical = fc
+    .uniqueArray(
+      fc.record({ id: fc.integer({ min: 1, max: 8 }), quantity: fc.integer({ min: 1, max: 6 }), packed: fc.nat(6), fulfilled: fc.nat(6) }),
+      { selector: (r) => r.id },
+    )
+    .map((rows) =>
+      rows.map((r) => item({ id: r.id, sku: `SKU-${r.id}`, quantity: r.quantity, packedQuantity: r.packed, fulfilledQuantity: Math.min(r.fulfilled, r.quantity) })),
+    );
+
+  it('leaves nothing to verify after packing what it plans with no lines given', () => {
+    fc.assert(
+      fc.property(physical, (items) => {
+        const plan = planPacking(items, null);
+        expect(plan.ok).toBe(true);
+        if (!plan.ok) return;
+        const packed = new Map(plan.value.map((line) => [line.itemId, line.quantity]));
+        for (const row of items) {
+          const after = { ...row, packedQuantity: packed.has(row.id) ? packedAfter(row, packed.get(row.id)!) : row.packedQuantity };
+          expect(unitsToVerify(after)).toBe(0);
+        }
+      }),
+    );
+  });
+
+  it('never plans beyond the quantity, whatever is asked', () => {
+    const asked = fc.array(fc.record({ itemId: fc.integer({ min: 1, max: 9 }), quantity: fc.integer({ min: 1, max: 8 }) }), { maxLength: 5 });
+    fc.assert(
+      fc.property(physical, asked, (items, lines) => {
+        const plan = planPacking(items, lines);
+        if (!plan.ok) return;
+        expect(plan.value).toEqual(lines);
+        for (const line of plan.value) {
+          const row = items.find((candidate) => candidate.id === line.itemId)!;
+          expect(packedAfter(row, line.quantity)).toBeLessThanOrEqual(row.quantity);
+        }
+      }),
+    );
+  });
+});
+
+describe('packedAfter', () => {
+  it('adds to what is packed, counting shipped units as packed already', () => {
+    expect(packedAfter({ packedQuantity: 1, fulfilledQuantity: 0 }, 2)).toBe(3);
+    expect(packedAfter({ packedQuantity: 0, fulfilledQuantity: 2 }, 1)).toBe(3);
   });
 });

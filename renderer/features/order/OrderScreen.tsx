@@ -7,6 +7,9 @@ import { StatusBadges } from '../../components/StatusBadges.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { useShortcuts } from '../../lib/shortcuts.js';
 import { useRoute } from '../../stores/route.js';
+import { OrderRejections } from '../sync/OrderRejections.js';
+import { useShowsUnsynced } from '../sync/store.js';
+import { UnsyncedBadge } from '../sync/UnsyncedBadge.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OrderActions } from './OrderActions.js';
 import { OrderSidebar, Panel } from './OrderSidebar.js';
@@ -74,6 +77,7 @@ export function OrderScreen({ orderId }: { orderId: number }) {
 }
 
 function OrderView({ order }: { order: OrderDetail }) {
+  const showsUnsynced = useShowsUnsynced();
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -83,6 +87,7 @@ function OrderView({ order }: { order: OrderDetail }) {
               Order {order.number}
             </Title>
             <StatusBadges order={order} size="sm" withOrderStatus />
+            {showsUnsynced && order.unsynced && <UnsyncedBadge size="sm" />}
           </Group>
           <Text size="sm" c="dimmed">
             Placed {formatRelative(order.placedAt)} ({formatDateTime(order.placedAt)}) by {order.customer.name}
@@ -91,6 +96,7 @@ function OrderView({ order }: { order: OrderDetail }) {
         <OrderActions order={order} />
       </Group>
 
+      <OrderRejections orderId={order.id} />
       {order.claim && (
         <Alert
           color={order.claim.mine ? 'blue' : 'orange'}

@@ -4,6 +4,8 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import type { QueueRow as Row } from '../../../shared/contract/index.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { StatusBadges } from '../../components/StatusBadges.js';
+import { useShowsUnsynced } from '../sync/store.js';
+import { UnsyncedBadge } from '../sync/UnsyncedBadge.js';
 import { formatAge, formatDateTime } from '../../lib/format.js';
 import { useRoute } from '../../stores/route.js';
 import classes from './queue.module.css';
@@ -22,6 +24,7 @@ export function QueueList() {
   const loadingMore = useQueue((s) => s.loadingMore);
   const selectedIndex = useQueue(selectedIndexOf);
   const checked = useQueue((s) => s.checked);
+  const showsUnsynced = useShowsUnsynced();
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -78,6 +81,7 @@ export function QueueList() {
                   top={item.start}
                   selected={item.index === selectedIndex}
                   ticked={checked.ids.has(row.id)}
+                  unsynced={showsUnsynced && row.unsynced}
                 />
               );
             })}
@@ -120,7 +124,7 @@ function CheckAllBox() {
   );
 }
 
-function QueueRowView({ row, top, selected, ticked }: { row: Row; top: number; selected: boolean; ticked: boolean }) {
+function QueueRowView({ row, top, selected, ticked, unsynced }: { row: Row; top: number; selected: boolean; ticked: boolean; unsynced: boolean }) {
   const open = (event: MouseEvent) => {
     // Shift+click ticks a range, as in a mail client, instead of opening the order.
     if (event.shiftKey) {
@@ -169,6 +173,7 @@ function QueueRowView({ row, top, selected, ticked }: { row: Row; top: number; s
       </span>
       <span className={classes.status}>
         <StatusBadges order={row} />
+        {unsynced && <UnsyncedBadge />}
         {row.claimedBy && <ClaimBadge claim={row.claimedBy} />}
       </span>
       <span className={classes.muted} title={row.storeNames.join(', ')}>

@@ -2,23 +2,8 @@ import { findAddress, type AddressType } from '../../../../db/queries/addresses.
 import type { Address } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
 import type { SavedAddress } from '../../../../shared/contract/index.js';
-import { usAddressSchema, type UsAddress } from '../../../../shared/domain/address.js';
+import type { UsAddress } from '../../../../shared/domain/address.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
-
-/**
- * Checks an address against the US rules. Field errors are keyed as the input nests them
- * (`address.zip`), so a form marks the right field; the message names the first problem.
- */
-export function parseAddress(raw: unknown): Result<UsAddress> {
-  const parsed = usAddressSchema.safeParse(raw);
-  if (parsed.success) return ok(parsed.data);
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = ['address', ...issue.path.map(String)].join('.');
-    fields[key] ??= issue.message;
-  }
-  return fail('INVALID_INPUT', Object.values(fields)[0] ?? 'Check the address.', fields);
-}
 
 export const addressOf = (row: Address): UsAddress => ({
   name: row.name,

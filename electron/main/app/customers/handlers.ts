@@ -1,11 +1,12 @@
 import { findCustomer, listAddresses } from '../../../../db/queries/addresses.js';
 import type { ParsedInput, SavedAddress } from '../../../../shared/contract/index.js';
+import { parseAddress } from '../../../../shared/domain/address.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import type { CallActor, AppContext } from '../context.js';
 import type { HandlerGroup } from '../handler-types.js';
 import { answerWithDetail } from '../answer-with-detail.js';
 import { runMutation } from '../write-path/pipeline.js';
-import { parseAddress, toSavedAddress, writeAddress } from './address-book.js';
+import { toSavedAddress, writeAddress } from './address-book.js';
 import { updateShippingAddress } from './shipping-address.js';
 
 export type CustomerCall = 'customers.addresses' | 'customers.saveAddress' | 'orders.updateShippingAddress';

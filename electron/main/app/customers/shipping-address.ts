@@ -1,16 +1,15 @@
 import { saveOrder } from '../../../../db/queries/derive.js';
 import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import { addressSnapshotSchema, roleHas, type AddressSnapshot, type ParsedInput } from '../../../../shared/contract/index.js';
-import { checkAddressChange } from '../../../../shared/domain/address-change.js';
+import { addressChanged, checkAddressChange, saveToCustomerRefused } from '../../../../shared/domain/address-change.js';
+import { parseAddress } from '../../../../shared/domain/address.js';
 import { dedupeKeys } from '../../../../shared/domain/notifications.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
 import type { CallActor, AppContext } from '../context.js';
-import { findSameAddress, parseAddress, writeAddress } from './address-book.js';
+import { findSameAddress, writeAddress } from './address-book.js';
 import { addressChangedContent } from '../write-path/notification-content.js';
 import { runMutation, unchanged } from '../write-path/pipeline.js';
-
-const FIELDS = ['name', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone'] as const satisfies readonly (keyof AddressSnapshot)[];
 
 /**
  * order.updateShippingAddress@1: corrects where an order goes before anything ships. The order
@@ -24,13 +23,11 @@ export function updateShippingAddress(
 ): Result<{ orderId: number }> {
   const { store } = ctx;
   // The address book is the customer's across every store: changing it is an admin's call.
-  if (input.saveToCustomer && !roleHas(actor.role, 'customers.manage')) {
-    return fail('FORBIDDEN', "Only an admin can change a customer's saved addresses. Correct the order without saving it.");
-  }
+  if (input.saveToCustomer && !roleHas(actor.role, 'customers.manage')) return saveToCustomerRefused();
   const address = parseAddress(input.address);
   if (!address.ok) return address;
   const to: AddressSnapshot = { ...address.value, street2: address.value.street2 ?? null, phone: address.value.phone ?? null };
-  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to } }, (tx) => {
+  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to }, orderId: input.orderId }, (tx) => {
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const order = loaded.value;
@@ -40,7 +37,7 @@ export function updateShippingAddress(
     if (!changeable.ok) return changeable;
     // Never null here: checkAddressChange refused an order without one.
     const from = addressSnapshotSchema.parse(JSON.parse(order.shipping_address ?? 'null'));
-    const changed = FIELDS.some((field) => (from[field] ?? null) !== (to[field] ?? null));
+    const changed = addressChanged(from, to);
     if (!changed && !input.saveToCustomer) {
       return fail('INVALID_INPUT', 'That is already where this order goes.', { address: 'Unchanged.' });
     }
@@ -50,7 +47,8 @@ export function updateShippingAddress(
       tx.event(order.id, 'shipping_address_changed', { from, to, savedToCustomer: input.saveToCustomer, notifyCustomer: input.notifyCustomer });
       const storeIds = orderStoreIds(store, order.id);
       tx.notify({
-        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, ctx.newId()),
+        // Named after the change itself: a replay of it (sync rebase) finds this row instead of queuing another.
+        dedupeKey: dedupeKeys.fulfillmentUpdate(order.id, tx.mutationId),
         orderId: order.id,
         recipient: order.customer_email,
         content: addressChangedContent(store, order, storeIds, {

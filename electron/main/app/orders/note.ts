@@ -1,5 +1,6 @@
 import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
+import { noteAudience } from '../../../../shared/domain/notes.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import { loadOrderFor } from '../access.js';
 import type { CallActor, AppContext } from '../context.js';
@@ -16,17 +17,12 @@ import { runMutation } from '../write-path/pipeline.js';
  */
 export function addNote(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.addNote'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.addNote@1', args: input }, (tx) => {
+  return runMutation(ctx, actor, { name: 'order.addNote@1', args: input, orderId: input.orderId }, (tx) => {
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const orderId = loaded.value.id;
     const orderStores = orderStoreIds(store, orderId);
-    const own = actor.scope.visible(orderStores);
-    if (own.length === orderStores.length) {
-      tx.event(orderId, 'note', { body: input.body });
-    } else {
-      for (const storeId of own.sort((a, b) => a - b)) tx.event(orderId, 'note', { body: input.body }, storeId);
-    }
+    for (const storeId of noteAudience(orderStores, actor.scope.visible(orderStores))) tx.event(orderId, 'note', { body: input.body }, storeId);
     return ok({ orderId });
   });
 }

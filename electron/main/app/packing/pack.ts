@@ -1,9 +1,9 @@
 import type { ParsedInput } from '../../../../shared/contract/index.js';
 import { checkCanPack } from '../../../../shared/domain/can-pack.js';
-import { unitsToVerify } from '../../../../shared/domain/packing.js';
-import { fail, ok, type Result } from '../../../../shared/domain/result.js';
+import { byStore } from '../../../../shared/domain/by-store.js';
+import { packedAfter, planPacking } from '../../../../shared/domain/packing.js';
+import { ok, type Result } from '../../../../shared/domain/result.js';
 import type { CallActor, AppContext } from '../context.js';
-import { byStore } from '../write-path/by-store.js';
 import { itemsInScope, loadItems, toPackable } from './order-items.js';
 import { runOrderMutation } from '../write-path/pipeline.js';
 
@@ -21,26 +21,13 @@ export function markPacked(ctx: AppContext, actor: CallActor, input: ParsedInput
     if (!packable.ok) return packable;
     const physical = inScope.filter((item) => item.is_digital === 0);
     const byId = new Map(physical.map((item) => [item.id, item]));
-    const unpacked = (item: (typeof physical)[number]) => unitsToVerify(toPackable(item));
-    const lines =
-      input.items ?? physical.filter((item) => unpacked(item) > 0).map((item) => ({ itemId: item.id, quantity: unpacked(item) }));
-    const seen = new Set<number>();
+    const planned = planPacking(physical.map(toPackable), input.items ?? null);
+    if (!planned.ok) return planned;
+    const lines = planned.value;
+    // The rows were read in this transaction, so the value packedAfter gives is what adding would give.
     for (const line of lines) {
-      const item = byId.get(line.itemId);
-      if (!item) return fail('INVALID_INPUT', `Item ${line.itemId} isn't a physical item on this order.`, { items: 'Unknown item.' });
-      if (seen.has(line.itemId)) return fail('INVALID_INPUT', `Item ${item.sku} is listed twice.`, { items: 'Duplicate item.' });
-      seen.add(line.itemId);
-      if (line.quantity > unpacked(item)) {
-        return fail('INVALID_TRANSITION', `Only ${unpacked(item)} of ${item.sku} are left to pack.`);
-      }
-    }
-    for (const line of lines) {
-      store.run(
-        store.q
-          .updateTable('order_items')
-          .set((eb) => ({ packed_quantity: eb(eb.fn<number>('max', ['packed_quantity', 'fulfilled_quantity']), '+', line.quantity) }))
-          .where('id', '=', line.itemId),
-      );
+      const packed = packedAfter(toPackable(byId.get(line.itemId)!), line.quantity);
+      store.run(store.q.updateTable('order_items').set({ packed_quantity: packed }).where('id', '=', line.itemId));
     }
     // Packing across stores (an admin's whole order) is one entry per store: each seller sees only their own items.
     for (const [storeId, storeLines] of byStore(lines, (line) => byId.get(line.itemId)!.store_id)) {

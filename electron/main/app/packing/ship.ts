@@ -1,8 +1,16 @@
 import { releaseClaims } from '../../../../db/queries/claims.js';
 import { saveOrder } from '../../../../db/queries/derive.js';
 import type { ParsedInput } from '../../../../shared/contract/index.js';
-import { applyShipment, deriveFulfillmentStatus, planShipment, remainingToShip } from '../../../../shared/domain/fulfillment.js';
-import { statusAfterFulfillment } from '../../../../shared/domain/order-status.js';
+import {
+  afterShipped,
+  applyShipment,
+  checkNotHeldForShipping,
+  deriveFulfillmentStatus,
+  parcelStore,
+  planShipment,
+  remainingToShip,
+} from '../../../../shared/domain/fulfillment.js';
+import { datesAfterShipping, statusAfterFulfillment } from '../../../../shared/domain/order-status.js';
 import { checkVerified } from '../../../../shared/domain/packing.js';
 import { isPaid } from '../../../../shared/domain/payment.js';
 import { fail, ok, type Result } from '../../../../shared/domain/result.js';
@@ -32,9 +40,8 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
         ? unchanged({ orderId: order.id })
         : fail('CONFLICT', 'That shipment id is already used by another order.');
     }
-    if (order.on_hold === 1) {
-      return fail('INVALID_TRANSITION', `This order is on hold (${order.hold_reason ?? 'no reason given'}). Release the hold before shipping.`);
-    }
+    const held = checkNotHeldForShipping({ onHold: order.on_hold === 1, holdReason: order.hold_reason });
+    if (!held.ok) return held;
     const statusCheck = statusAfterFulfillment(order.status, 'partially_fulfilled');
     if (!statusCheck.ok) return statusCheck;
     const tracking = checkTracking({
@@ -50,14 +57,9 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
     const plan = planShipment(mine.map(toFulfillable), input.items ?? null);
     if (!plan.ok) return plan;
     const byId = new Map(allItems.map((item) => [item.id, item]));
-    const shippingStores = new Set(plan.value.map((line) => byId.get(line.itemId)!.store_id));
-    if (shippingStores.size > 1) {
-      return fail(
-        'INVALID_INPUT',
-        'A parcel ships from one store. This order has items from several stores: choose the items in this parcel.',
-      );
-    }
-    const [storeId] = shippingStores as Set<number>;
+    const parcel = parcelStore(plan.value, (itemId) => byId.get(itemId)!.store_id);
+    if (!parcel.ok) return parcel;
+    const storeId = parcel.value;
     if (input.verificationOverride === undefined) {
       const verified = checkVerified(mine.map(toPackable), plan.value);
       if (!verified.ok) return verified;
@@ -69,7 +71,7 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
       [
         input.shipmentId,
         order.id,
-        storeId!,
+        storeId,
         tracking.value.carrier,
         tracking.value.carrierName,
         tracking.value.trackingNumber,
@@ -80,13 +82,15 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
         actor.stationId,
       ],
     );
-    const addShipped = store.prepare(
-      `UPDATE order_items SET fulfilled_quantity = fulfilled_quantity + ?, packed_quantity = max(packed_quantity, fulfilled_quantity + ?) WHERE id = ?`,
-    );
+    // The rows were read in this transaction, so writing the quantities afterShipped gives is the
+    // same as adding to them, and the rule (shipped units count as packed) lives in one place.
+    const setShipped = store.prepare('UPDATE order_items SET fulfilled_quantity = ?, packed_quantity = ? WHERE id = ?');
     const insertLine = store.prepare('INSERT INTO shipment_items (shipment_id, order_item_id, quantity) VALUES (?, ?, ?)');
     for (const line of plan.value) {
       insertLine.run(input.shipmentId, line.itemId, line.quantity);
-      addShipped.run(line.quantity, line.quantity, line.itemId);
+      const row = byId.get(line.itemId)!;
+      const shipped = afterShipped({ packedQuantity: row.packed_quantity, fulfilledQuantity: row.fulfilled_quantity }, line.quantity);
+      setShipped.run(shipped.fulfilledQuantity, shipped.packedQuantity, line.itemId);
     }
 
     // The items as this parcel leaves them: they decide the order's status here, and saveOrder
@@ -95,14 +99,11 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
     const fulfillment = deriveFulfillmentStatus(afterShipping, isPaid(order.payment_status));
     const status = statusAfterFulfillment(order.status, fulfillment);
     if (!status.ok) return status;
+    const dates = datesAfterShipping({ shippedAt: order.shipped_at, fulfilledAt: order.fulfilled_at }, status.value, fulfillment, tx.now);
     saveOrder(
       store,
       order,
-      {
-        status: status.value,
-        shipped_at: status.value === 'shipped' ? tx.now : order.shipped_at,
-        fulfilled_at: fulfillment === 'fulfilled' ? tx.now : order.fulfilled_at,
-      },
+      { status: status.value, shipped_at: dates.shippedAt, fulfilled_at: dates.fulfilledAt },
       tx.now,
       afterShipping,
     );
@@ -120,7 +121,7 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
         notifyCustomer: input.notifyCustomer,
         ...(input.verificationOverride !== undefined ? { verificationOverride: input.verificationOverride } : {}),
       },
-      storeId!,
+      storeId,
     );
     // A store with nothing left to ship has nothing left to pack: its claims go, whichever station held them.
     const storeOf = (item: { id: number }) => byId.get(item.id)!.store_id;
@@ -129,7 +130,7 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
     );
     releaseClaims(store, order.id, doneStores, null);
     const content = shippedContent(store, order, {
-      storeId: storeId!,
+      storeId,
       carrierName: tracking.value.carrierName,
       trackingNumber: tracking.value.trackingNumber,
       trackingUrl: tracking.value.trackingUrl,
@@ -139,7 +140,7 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
     tx.notify({
       dedupeKey: dedupeKeys.shipped(order.id, input.shipmentId),
       orderId: order.id,
-      storeId: storeId!,
+      storeId,
       recipient: order.customer_email,
       content,
       suppressed: !input.notifyCustomer,
@@ -151,7 +152,7 @@ export function ship(ctx: AppContext, actor: CallActor, input: ParsedInput<'orde
       tx.notify({
         dedupeKey: dedupeKeys.shippedSms(order.id, input.shipmentId),
         orderId: order.id,
-        storeId: storeId!,
+        storeId,
         channel: 'sms',
         recipient: sms,
         content,

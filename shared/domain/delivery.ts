@@ -1,18 +1,18 @@
-import type { FulfillmentStatus } from '../../../shared/domain/fulfillment.js';
-import type { OrderStatus } from '../../../shared/domain/order-status.js';
-import { fail, ok, type Result } from '../../../shared/domain/result.js';
+import type { FulfillmentStatus } from './fulfillment.js';
+import type { OrderStatus } from './order-status.js';
+import { fail, ok, type Result } from './result.js';
 
-export interface Parcel {
+/** A parcel as the delivery rules see it. */
+export interface DeliveryParcel {
   id: string;
   deliveredAt: number | null;
 }
 
 /**
  * Which of the caller's parcels a "mark delivered" covers: the one named, or every one not yet
- * delivered (desk: electron/main/app/delivery/mark-delivered.ts). `visible` are the parcels the
- * caller can see, in shipping order.
+ * delivered. `visible` are the parcels the caller can see, in shipping order.
  */
-export function deliveryTargets<P extends Parcel>(visible: readonly P[], shipmentId: string | undefined): Result<P[]> {
+export function deliveryTargets<P extends DeliveryParcel>(visible: readonly P[], shipmentId: string | undefined): Result<P[]> {
   if (shipmentId !== undefined) {
     const parcel = visible.find((p) => p.id === shipmentId);
     if (!parcel) return fail('NOT_FOUND', "That parcel isn't on this order.", { shipmentId: 'Not a parcel of this order.' });
@@ -28,8 +28,11 @@ export function deliveryTargets<P extends Parcel>(visible: readonly P[], shipmen
 /**
  * A delivered parcel is a physical fact, recorded whatever the order's status; the order itself
  * is delivered only once it is shipped, fully fulfilled and every parcel, from every store, has
- * arrived (desk: mark-delivered.ts).
+ * arrived. `parcels` are all of the order's parcels as they stand after this delivery.
  */
-export function orderArrived(order: { status: OrderStatus; fulfillmentStatus: FulfillmentStatus }, parcels: readonly Parcel[]): boolean {
+export function orderArrived(
+  order: { status: OrderStatus; fulfillmentStatus: FulfillmentStatus },
+  parcels: readonly Pick<DeliveryParcel, 'deliveredAt'>[],
+): boolean {
   return order.status === 'shipped' && order.fulfillmentStatus === 'fulfilled' && parcels.every((p) => p.deliveredAt !== null);
 }
