@@ -13,6 +13,7 @@ import type { Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { IdsExhausted } from '../db/ids.js';
+import { lockVersions } from '../db/versions.js';
 import type { ServerDatabase } from '../db/schema.js';
 import { applyMutation, mutationOrderId, orderUnreachable, type MutationActor, type MutationResult } from '../orders/rules.js';
 import { loadOrderForUpdate, orderOfShipment, writeOrder } from '../orders/store.js';
@@ -142,6 +143,7 @@ export async function push(ctx: ServerContext, pusher: Actor, request: PushReque
     await ctx.eventIds.ensure(idsWanted);
     const end = Math.min(mutations.length, next + GROUP);
     const runGroup = () => ctx.sdb.db.transaction().execute(async (trx) => {
+      await lockVersions(trx, ctx.sdb.dialect);
       const decided: MutationOutcome[] = [];
       const touched = new Set<number>();
       let stop: Stop = null;

@@ -79,6 +79,27 @@ describe.each(BACKENDS)('push on $name', (backend) => {
     expect((await pulledOrder(shop, nora, a.orderId, clientId)).lastMutationId).toBe(batch[249]?.id);
   });
 
+  it('takes concurrent pushes from two desks and the storefront on the same orders without failing any', async () => {
+    shop = await startShop(backend);
+    const a = await placeOrder(shop, ['north']);
+    const b = await placeOrder(shop, ['north']);
+    const nora = await shop.signIn('nora@shop.test');
+    const bo = await shop.signIn('bo@shop.test');
+    // Opposite orders of locking: A's groups touch a then b, B's b then a.
+    const notes = (first: number, second: number, who: string) =>
+      Array.from({ length: 160 }, (_, i) => mutation('order.addNote@1', { orderId: i % 2 ? second : first, body: `${who} ${i}` }));
+    const [fromNora, fromBo, cancel] = await Promise.all([
+      pushAs(shop, nora, randomUUID(), notes(a.orderId, b.orderId, 'nora')),
+      pushAs(shop, bo, randomUUID(), notes(b.orderId, a.orderId, 'bo')),
+      shop.call('POST', '/storefront/cancellation-requests', { requestId: 'cancel-race-1', orderNumber: a.number, reason: 'Changed my mind' }, { 'x-api-key': shop.apiKey }),
+    ]);
+    expect([...(fromNora ?? []), ...(fromBo ?? [])].every((o) => o.status === 'applied')).toBe(true);
+    expect(cancel.status).toBe(201);
+    const doc = (await pulledOrder(shop, nora, a.orderId)).doc;
+    expect(doc?.events.filter((e) => /"(nora|bo) \d+"/.test(JSON.stringify(e.data)))).toHaveLength(160);
+    expect(doc?.cancellationRequests).toHaveLength(1);
+  });
+
   it("refuses a seller's change to an order outside their stores, and changes nothing", async () => {
     shop = await startShop(backend);
     const { orderId } = await placeOrder(shop, ['north']);
