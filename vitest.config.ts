@@ -9,7 +9,6 @@ export default defineConfig({
       'db/**/*.test.ts',
       'electron/**/*.test.ts',
       'tests/integration/**/*.test.ts',
-      'tests/server/**/*.test.ts',
       'tests/unit/**/*.test.ts',
       'tools/**/*.test.ts',
       'tests/bench/**/*.test.ts',

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { AttemptLimiter } from './auth/rate-limit.js';
 import { SESSION_TTL_MS } from './auth/sessions.js';
 import type { ServerDb } from './db/connect.js';
+import { IdPool } from './db/ids.js';
 import { PokeHub } from './sync/poke.js';
 
 export interface Limit {
@@ -31,6 +32,8 @@ export interface ServerContext {
   emailLimiter: AttemptLimiter;
   ipLimiter: AttemptLimiter;
   pokes: PokeHub;
+  /** Timeline entry ids for pushed mutations, reserved in blocks. */
+  eventIds: IdPool;
   log: FastifyBaseLogger;
 }
 
@@ -48,6 +51,7 @@ export function createContext(options: ServerOptions, log: FastifyBaseLogger): S
     emailLimiter: new AttemptLimiter(limits.perEmail.max, limits.perEmail.windowMs),
     ipLimiter: new AttemptLimiter(limits.perIp.max, limits.perIp.windowMs),
     pokes: new PokeHub({ heartbeatMs: options.heartbeatMs ?? 15_000, delayMs: options.pokeDelayMs ?? 25 }),
+    eventIds: new IdPool(options.sdb.db, 'event'),
     log,
   };
 }

@@ -33,8 +33,47 @@ export class IdBlock {
     private readonly counter: CounterName = 'event',
   ) {}
 
+  get remaining(): number {
+    return this.size - this.used;
+  }
+
   next(): number {
     if (this.used >= this.size) throw new IdsExhausted(this.counter);
     return this.first + this.used++;
+  }
+}
+
+/**
+ * Ids kept in this process between writes, so a push of many mutations reserves them with one
+ * statement (one commit) instead of one per mutation. `ensure` refills before a transaction;
+ * `next` hands them out synchronously inside it. Ids left when the process stops are a gap.
+ */
+export class IdPool {
+  private blocks: IdBlock[] = [];
+  private available = 0;
+
+  constructor(
+    private readonly db: Kysely<ServerDatabase>,
+    private readonly name: CounterName,
+    private readonly minimumReservation = 1024,
+  ) {}
+
+  async ensure(count: number): Promise<void> {
+    if (this.available >= count) return;
+    const size = Math.max(count, this.minimumReservation);
+    this.blocks.push(await reserveIds(this.db, this.name, size));
+    this.available += size;
+  }
+
+  next(): number {
+    for (;;) {
+      const block = this.blocks[0];
+      if (!block) throw new IdsExhausted(this.name);
+      if (block.remaining > 0) {
+        this.available--;
+        return block.next();
+      }
+      this.blocks.shift();
+    }
   }
 }

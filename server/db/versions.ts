@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
-import type { ServerDatabase } from './schema.js';
+import type { Dialect, ServerDatabase } from './schema.js';
 
 /**
  * The next version, taken inside the writing transaction. The UPDATE locks the meta row until
  * the transaction ends, so a second writer waits here until the first commits: versions become
  * visible in the order they were taken, and a pull that has seen version v has seen every
  * version below it. (A sequence would hand out v+1 while v is still uncommitted — the classic
- * trap where a puller moves past v and never sees it.) Take it as late as possible in the
- * transaction: the lock is held from here to commit.
+ * trap where a puller moves past v and never sees it.) The lock is held from here to commit;
+ * writers that also lock orders take it first (lockVersions), the others as late as they can.
  */
 export async function nextVersion(trx: Transaction<ServerDatabase>): Promise<number> {
   const row = await trx
@@ -17,4 +17,15 @@ export async function nextVersion(trx: Transaction<ServerDatabase>): Promise<num
     .returning('version')
     .executeTakeFirstOrThrow();
   return row.version;
+}
+
+/**
+ * Takes the version lock at the start of a transaction that will lock orders. Every such writer
+ * then locks in the same order — the meta row first, orders after — so two of them can never
+ * wait on each other (a push group holding order A and wanting the version, while a storefront
+ * call holds the version and wants A). SQLite has one writer at a time and needs nothing.
+ */
+export async function lockVersions(trx: Transaction<ServerDatabase>, dialect: Dialect): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await trx.selectFrom('meta').select('version').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
 }

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { IdsExhausted } from '../db/ids.js';
 import type { ServerDatabase } from '../db/schema.js';
+import { lockVersions } from '../db/versions.js';
 import { HttpError } from '../http/errors.js';
 
 export type StorefrontAnswer = z.infer<typeof storefrontAnswerSchema>;
@@ -47,6 +48,7 @@ export async function once<P>(
     const prepared = await prepare(attempt);
     try {
       const written = await ctx.sdb.db.transaction().execute(async (trx) => {
+        await lockVersions(trx, ctx.sdb.dialect);
         const now = ctx.now();
         const result = await write(trx, prepared, now);
         await trx

@@ -19,7 +19,8 @@ export function decodeCursor(text: string): Cursor | null {
   if (!text.startsWith(PREFIX)) return null;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text.slice(PREFIX.length), 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
+    // Base64 decoding forgives stray characters; only the exact text this server wrote is one of its cursors.
+    return parsed.success && encodeCursor(parsed.data) === text ? parsed.data : null;
   } catch {
     return null;
   }

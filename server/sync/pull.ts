@@ -205,6 +205,11 @@ export async function pull(sdb: ServerDb, reader: Reader, request: PullRequest):
           .orderBy('seq', 'desc')
           .limit(1)
           .as('last_mutation_id'),
+        // The newest version of each small source: a source with nothing past the cursor is not
+        // queried, which spares three round trips on nearly every page.
+        eb.selectFrom('stores').select((s) => s.fn.max('version').as('v')).as('stores_max'),
+        eb.selectFrom('users').select((s) => s.fn.max('version').as('v')).as('users_max'),
+        eb.selectFrom('tombstones').select((s) => s.fn.max('version').as('v')).as('tombstones_max'),
       ])
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
@@ -218,11 +223,13 @@ export async function pull(sdb: ServerDb, reader: Reader, request: PullRequest):
       after = cursor.v;
     }
     const limit = request.limit;
+    const newer = (max: number | string | null) => max !== null && Number(max) > after;
+    const nothing: Batch = { rows: [], horizon: ALL };
     const batches = [
       ...(await orderRows(trx, reader, after, limit)),
-      await storeRows(trx, reader, after, limit),
-      await staffRows(trx, reader, after, limit),
-      await tombstoneRows(trx, reader, after, limit),
+      newer(meta.stores_max) ? await storeRows(trx, reader, after, limit) : nothing,
+      newer(meta.users_max) ? await staffRows(trx, reader, after, limit) : nothing,
+      newer(meta.tombstones_max) ? await tombstoneRows(trx, reader, after, limit) : nothing,
     ];
     const pageEnd = Math.min(...batches.map((batch) => batch.horizon));
     const candidates = batches

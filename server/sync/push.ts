@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import {
   isSyncedMutationName,
@@ -6,63 +7,44 @@ import {
   type PushedMutation,
   type PushRequest,
   type PushResponse,
-  type SyncedMutationName,
 } from '../../shared/contract/sync-protocol.js';
 import { fail } from '../../shared/domain/result.js';
 import type { Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { IdsExhausted, reserveIds } from '../db/ids.js';
+import { IdsExhausted } from '../db/ids.js';
+import { lockVersions } from '../db/versions.js';
+import type { ServerDatabase } from '../db/schema.js';
 import { applyMutation, mutationOrderId, orderUnreachable, type MutationActor, type MutationResult } from '../orders/rules.js';
 import { loadOrderForUpdate, orderOfShipment, writeOrder } from '../orders/store.js';
 import { resolveAuthor } from './author.js';
 
+type Trx = Transaction<ServerDatabase>;
 type Rejected = Extract<MutationOutcome, { status: 'rejected' }>;
 const rejected = (id: string, code: string, message: string): Rejected => ({ id, status: 'rejected', code, message });
 
-interface Pushed {
-  clientId: string;
-  mutation: PushedMutation;
-  pusher: Actor;
-  authorId: number;
-}
+/**
+ * Mutations committed together: each is decided and written with its outcome record, and a
+ * group shares one commit (one fsync on SQLite, one round of them on PostgreSQL). A crash before
+ * the commit loses only mutations whose answer the desk never received, so it pushes them again;
+ * a fault rolls the group back whole. Groups stay small because a group holds the version lock
+ * (db/versions.ts) from its first change to its commit.
+ */
+const GROUP = 100;
+/** Timeline entries a mutation may add before its group must stop and reserve more ids. */
+const EVENT_IDS_PER_MUTATION = 8;
 
-/** The outcome this client's mutation already had, if it was pushed before. */
-async function storedOutcome(ctx: ServerContext, clientId: string, mutationId: string): Promise<MutationOutcome | null> {
-  const row = await ctx.sdb.db
+const shipArgsSchema = z.object({ shipmentId: z.string() }).loose();
+const SHIPMENT_TAKEN = 'That shipment id is already used by another order.';
+
+async function storedOutcome(db: Trx, clientId: string, mutationId: string): Promise<MutationOutcome | null> {
+  const row = await db
     .selectFrom('client_mutations')
     .select('outcome')
     .where('client_id', '=', clientId)
     .where('mutation_id', '=', mutationId)
     .executeTakeFirst();
   return row ? mutationOutcomeSchema.parse(JSON.parse(row.outcome)) : null;
-}
-
-const outcomeRow = (pushed: Pushed, outcome: MutationOutcome, now: number) => ({
-  client_id: pushed.clientId,
-  mutation_id: pushed.mutation.id,
-  name: pushed.mutation.name,
-  author_id: pushed.authorId,
-  pushed_by: pushed.pusher.userId,
-  outcome: JSON.stringify(outcome),
-  version: outcome.status === 'rejected' ? null : outcome.version,
-  created_at: now,
-});
-
-/** Records an outcome decided before any order was touched; a concurrent twin's record wins. */
-async function record(ctx: ServerContext, pushed: Pushed, outcome: MutationOutcome): Promise<MutationOutcome> {
-  try {
-    await ctx.sdb.db.insertInto('client_mutations').values(outcomeRow(pushed, outcome, ctx.now())).execute();
-    return outcome;
-  } catch (error) {
-    if (isUniqueViolation(error)) return (await storedOutcome(ctx, pushed.clientId, pushed.mutation.id)) ?? outcome;
-    throw error;
-  }
-}
-
-async function currentVersion(ctx: ServerContext): Promise<number> {
-  const meta = await ctx.sdb.db.selectFrom('meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-  return meta.version;
 }
 
 /**
@@ -79,95 +61,123 @@ function safely(ctx: ServerContext, apply: () => MutationResult): MutationResult
   }
 }
 
-const shipArgsSchema = z.object({ shipmentId: z.string() }).loose();
-const SHIPMENT_TAKEN = 'That shipment id is already used by another order.';
-const EVENT_BLOCK = 16;
-const ATTEMPTS = 4;
+interface Applied {
+  outcome: MutationOutcome;
+  touched: readonly number[];
+}
+
+/** Decides one mutation inside the group's transaction and writes what it changes. */
+async function decide(ctx: ServerContext, trx: Trx, pusher: Actor, mutation: PushedMutation): Promise<Applied> {
+  const { id, name, args } = mutation;
+  const none: readonly number[] = [];
+  if (!isSyncedMutationName(name)) return { outcome: rejected(id, 'UNKNOWN_MUTATION', `This server does not know the change "${name}".`), touched: none };
+  const author = await resolveAuthor(trx, pusher, mutation.authorId);
+  if (!author.ok) return { outcome: rejected(id, author.code, author.message), touched: none };
+  const actor: MutationActor = { ...author.value, stationId: `session-${pusher.sessionId}`, stationName: pusher.device ?? 'Desk' };
+  // The role's permission, then the args parsed with the desk call's own input schema.
+  const target = mutationOrderId({ name, args }, actor);
+  if (!target.ok) return { outcome: rejected(id, target.code, target.message), touched: none };
+  if (target.value === null) {
+    // Desk-side effects about no order (a notification retry, the desk's address book): applied,
+    // so the desk stops pushing them; nothing changes here.
+    const meta = await trx.selectFrom('meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+    return { outcome: { id, status: 'applied', version: meta.version }, touched: none };
+  }
+  const orderId = target.value;
+  const found = await loadOrderForUpdate(trx, ctx.sdb.dialect, { id: orderId });
+  if (!found) {
+    const refusal = orderUnreachable(actor.storeIds === null, orderId);
+    return { outcome: rejected(id, refusal.code, refusal.message), touched: none };
+  }
+  const shipmentId = name === 'order.ship@1' ? (shipArgsSchema.safeParse(args).data?.shipmentId ?? null) : null;
+  const elsewhere = shipmentId ? await orderOfShipment(trx, shipmentId) : null;
+  if (elsewhere !== null && elsewhere !== orderId) return { outcome: rejected(id, 'CONFLICT', SHIPMENT_TAKEN), touched: none };
+  const applied = safely(ctx, () => applyMutation(found.doc, { name, args }, actor, ctx.now(), { eventId: () => ctx.eventIds.next() }));
+  if (!applied.ok) return { outcome: rejected(id, applied.code, applied.message), touched: none };
+  if (!applied.changed) return { outcome: { id, status: 'applied', version: found.version }, touched: none };
+  const version = await writeOrder(trx, applied.value, found.doc);
+  return { outcome: { id, status: 'applied', version }, touched: applied.value.storeIds };
+}
+
+const outcomeRow = (clientId: string, pusher: Actor, mutation: PushedMutation, outcome: MutationOutcome, now: number) => ({
+  client_id: clientId,
+  mutation_id: mutation.id,
+  name: mutation.name,
+  author_id: mutation.authorId ?? pusher.userId,
+  pushed_by: pusher.userId,
+  outcome: JSON.stringify(outcome),
+  version: outcome.status === 'rejected' ? null : outcome.version,
+  created_at: now,
+});
 
 /**
- * Applies one order mutation in its own transaction: lock the order, run the pure rule, write the
- * doc at a new version and record the outcome, all or nothing. Nothing inside waits on anything
- * but the database.
+ * A unique constraint refused a group's write: a twin push of the same mutation, or a concurrent
+ * ship with the same shipment id, committed first. The group rolled back whole; run it again, and
+ * it answers the twin's recorded outcome or refuses the shipment with CONFLICT.
  */
-async function applyToOrder(ctx: ServerContext, pushed: Pushed, actor: MutationActor, orderId: number): Promise<MutationOutcome> {
-  const { id, args } = pushed.mutation;
-  const name = pushed.mutation.name as SyncedMutationName;
-  const shipmentId = name === 'order.ship@1' ? (shipArgsSchema.safeParse(args).data?.shipmentId ?? null) : null;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const ids = await reserveIds(ctx.sdb.db, 'event', EVENT_BLOCK * 4 ** attempt);
+async function retryOnUniqueViolation<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      const result = await ctx.sdb.db.transaction().execute(async (trx) => {
-        const now = ctx.now();
-        const found = await loadOrderForUpdate(trx, ctx.sdb.dialect, { id: orderId });
-        const elsewhere = found && shipmentId ? await orderOfShipment(trx, shipmentId) : null;
-        let outcome: MutationOutcome;
-        let touched: number[] = [];
-        if (!found) {
-          const refusal = orderUnreachable(actor.storeIds === null, orderId);
-          outcome = rejected(id, refusal.code, refusal.message);
-        } else if (elsewhere !== null && elsewhere !== orderId) {
-          outcome = rejected(id, 'CONFLICT', SHIPMENT_TAKEN);
-        } else {
-          const applied = safely(ctx, () => applyMutation(found.doc, { name, args }, actor, now, { eventId: () => ids.next() }));
-          if (!applied.ok) outcome = rejected(id, applied.code, applied.message);
-          else if (!applied.changed) outcome = { id, status: 'applied', version: found.version };
-          else {
-            const version = await writeOrder(trx, applied.value, found.doc);
-            outcome = { id, status: 'applied', version };
-            touched = applied.value.storeIds;
-          }
-        }
-        await trx.insertInto('client_mutations').values(outcomeRow(pushed, outcome, now)).execute();
-        return { outcome, touched };
-      });
-      if (result.touched.length) ctx.pokes.poke({ storeIds: result.touched });
-      return result.outcome;
+      return await run();
     } catch (error) {
-      if (error instanceof IdsExhausted) continue;
-      if (!isUniqueViolation(error)) throw error;
-      // A twin push recorded this mutation first, or a concurrent ship took the shipment id: look again.
-      const stored = await storedOutcome(ctx, pushed.clientId, id);
-      if (stored) return stored;
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
   }
-  throw new Error('push: gave up after repeated write conflicts');
 }
 
-async function applyOne(ctx: ServerContext, pushed: Pushed): Promise<MutationOutcome> {
-  const { mutation, pusher } = pushed;
-  const { id, name } = mutation;
-  if (!isSyncedMutationName(name)) return record(ctx, pushed, rejected(id, 'UNKNOWN_MUTATION', `This server does not know the change "${name}".`));
-  const author = await resolveAuthor(ctx.sdb.db, pusher, mutation.authorId);
-  if (!author.ok) return record(ctx, pushed, rejected(id, author.code, author.message));
-  const actor: MutationActor = {
-    ...author.value,
-    stationId: `session-${pusher.sessionId}`,
-    stationName: pusher.device ?? 'Desk',
-  };
-  // The role's permission, then the args parsed with the desk call's own input schema.
-  const target = mutationOrderId({ name, args: mutation.args }, actor);
-  if (!target.ok) return record(ctx, pushed, rejected(id, target.code, target.message));
-  // Desk-side effects about no order (a notification retry, saving to the desk's address book):
-  // recorded as applied so the desk stops pushing them; nothing changes here.
-  if (target.value === null) return record(ctx, pushed, { id, status: 'applied', version: await currentVersion(ctx) });
-  return applyToOrder(ctx, pushed, actor, target.value);
-}
+/** Why a group ended before its last mutation. */
+type Stop = 'ids' | null;
 
 /**
- * Applies a push in order, one transaction per mutation. An id already applied for this client
- * answers its first outcome again. A database fault stops the batch (5xx): what was committed
- * before it stays committed and is answered from the record when the desk pushes again.
+ * Applies a push in order. An id already applied for this client answers its first outcome
+ * again (a twin push that commits first wins the same way). A database fault stops the push
+ * (5xx): the groups committed before it stay committed and are answered from the record when
+ * the desk pushes again.
  */
 export async function push(ctx: ServerContext, pusher: Actor, request: PushRequest): Promise<PushResponse> {
+  const { clientId, mutations } = request;
   const outcomes: MutationOutcome[] = [];
-  for (const mutation of request.mutations) {
-    const before = await storedOutcome(ctx, request.clientId, mutation.id);
-    if (before) {
-      outcomes.push(before);
-      continue;
-    }
-    const pushed: Pushed = { clientId: request.clientId, mutation, pusher, authorId: mutation.authorId ?? pusher.userId };
-    outcomes.push(await applyOne(ctx, pushed));
+  let next = 0;
+  let idsWanted = EVENT_IDS_PER_MUTATION * Math.min(GROUP, mutations.length);
+  while (next < mutations.length) {
+    await ctx.eventIds.ensure(idsWanted);
+    const end = Math.min(mutations.length, next + GROUP);
+    const runGroup = () => ctx.sdb.db.transaction().execute(async (trx) => {
+      await lockVersions(trx, ctx.sdb.dialect);
+      const decided: MutationOutcome[] = [];
+      const touched = new Set<number>();
+      let stop: Stop = null;
+      for (let i = next; i < end; i++) {
+        const mutation = mutations[i];
+        if (!mutation) break;
+        const before = await storedOutcome(trx, clientId, mutation.id);
+        if (before) {
+          decided.push(before);
+          continue;
+        }
+        let result: Applied;
+        try {
+          result = await decide(ctx, trx, pusher, mutation);
+        } catch (error) {
+          // The pure rule ran out of ids before this mutation wrote anything: commit the group
+          // so far, reserve more, and go on from this mutation.
+          if (!(error instanceof IdsExhausted)) throw error;
+          stop = 'ids';
+          break;
+        }
+        await trx.insertInto('client_mutations').values(outcomeRow(clientId, pusher, mutation, result.outcome, ctx.now())).execute();
+        decided.push(result.outcome);
+        for (const storeId of result.touched) touched.add(storeId);
+      }
+      return { decided, touched, stop };
+    });
+    const group = await retryOnUniqueViolation(runGroup);
+    outcomes.push(...group.decided);
+    next += group.decided.length;
+    if (group.touched.size) ctx.pokes.poke({ storeIds: [...group.touched] });
+    // A mutation that needed more ids than were in hand: reserve more and go on from it.
+    idsWanted = group.stop === 'ids' ? idsWanted * 4 : EVENT_IDS_PER_MUTATION * Math.min(GROUP, mutations.length - next);
+    if (idsWanted > 1_000_000) throw new Error('push: a mutation wants more than a million timeline ids');
   }
   return { outcomes };
 }

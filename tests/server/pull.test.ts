@@ -131,6 +131,7 @@ describe.each(BACKENDS)('pull on $name', (backend) => {
     }
 
     expect(await pullPage(shop, nora, 'garbage')).toMatchObject({ status: 'reset' });
+    expect(await pullPage(shop, nora, `${cursor}x`)).toMatchObject({ status: 'reset' });
 
     // Someone else's cursor (another scope) is not honoured.
     expect(await pullPage(shop, await shop.signIn('sam@shop.test'), cursor)).toMatchObject({ status: 'reset' });

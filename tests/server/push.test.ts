@@ -59,6 +59,47 @@ describe.each(BACKENDS)('push on $name', (backend) => {
     expect(doc?.shipments[0]?.trackingNumber).toBe(UPS);
   });
 
+  it('applies a push larger than one commit group in order, and the same push sent twice at once only once', async () => {
+    shop = await startShop(backend);
+    const a = await placeOrder(shop, ['north']);
+    const b = await placeOrder(shop, ['north']);
+    const nora = await shop.signIn('nora@shop.test');
+    const clientId = randomUUID();
+    const batch = Array.from({ length: 250 }, (_, i) => mutation('order.addNote@1', { orderId: i % 2 ? a.orderId : b.orderId, body: `note ${i}` }));
+    const [first, twin] = await Promise.all([pushAs(shop, nora, clientId, batch), pushAs(shop, nora, clientId, batch)]);
+    expect(twin).toEqual(first);
+    expect(first?.every((o) => o.status === 'applied')).toBe(true);
+    const versions = (first ?? []).map((o) => (o.status === 'applied' ? o.version : 0));
+    expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    expect(new Set(versions).size).toBe(250);
+    const notes = async (orderId: number) =>
+      (await pulledOrder(shop, nora, orderId)).doc?.events.filter((e) => JSON.stringify(e.data).includes('note ')).length;
+    expect(await notes(a.orderId)).toBe(125);
+    expect(await notes(b.orderId)).toBe(125);
+    expect((await pulledOrder(shop, nora, a.orderId, clientId)).lastMutationId).toBe(batch[249]?.id);
+  });
+
+  it('takes concurrent pushes from two desks and the storefront on the same orders without failing any', async () => {
+    shop = await startShop(backend);
+    const a = await placeOrder(shop, ['north']);
+    const b = await placeOrder(shop, ['north']);
+    const nora = await shop.signIn('nora@shop.test');
+    const bo = await shop.signIn('bo@shop.test');
+    // Opposite orders of locking: A's groups touch a then b, B's b then a.
+    const notes = (first: number, second: number, who: string) =>
+      Array.from({ length: 160 }, (_, i) => mutation('order.addNote@1', { orderId: i % 2 ? second : first, body: `${who} ${i}` }));
+    const [fromNora, fromBo, cancel] = await Promise.all([
+      pushAs(shop, nora, randomUUID(), notes(a.orderId, b.orderId, 'nora')),
+      pushAs(shop, bo, randomUUID(), notes(b.orderId, a.orderId, 'bo')),
+      shop.call('POST', '/storefront/cancellation-requests', { requestId: 'cancel-race-1', orderNumber: a.number, reason: 'Changed my mind' }, { 'x-api-key': shop.apiKey }),
+    ]);
+    expect([...(fromNora ?? []), ...(fromBo ?? [])].every((o) => o.status === 'applied')).toBe(true);
+    expect(cancel.status).toBe(201);
+    const doc = (await pulledOrder(shop, nora, a.orderId)).doc;
+    expect(doc?.events.filter((e) => /"(nora|bo) \d+"/.test(JSON.stringify(e.data)))).toHaveLength(160);
+    expect(doc?.cancellationRequests).toHaveLength(1);
+  });
+
   it("refuses a seller's change to an order outside their stores, and changes nothing", async () => {
     shop = await startShop(backend);
     const { orderId } = await placeOrder(shop, ['north']);
