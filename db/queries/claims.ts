@@ -2,7 +2,7 @@ import type { Claim } from '../../shared/contract/schemas.js';
 import { shownClaim, type StoreClaimHolder } from '../../shared/domain/store-claims.js';
 import type { OrderClaimTable } from '../schema.js';
 import type { OrderStore } from '../store.js';
-import { inScope, type Scope, type StoreScope } from './scope.js';
+import { inScope, type Scope, type StoreScope } from '../../shared/domain/scope.js';
 
 // Claims are kept per (order, store): each seller packs only their own store's part of an order.
 

@@ -25,7 +25,7 @@ interface ItemRow {
 }
 import type { OrderStore } from '../store.js';
 import { shownClaims, toClaimView } from './claims.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../../shared/domain/scope.js';
 import { unsyncedOrderIds } from './sync-outbox.js';
 
 const TIMELINE_LIMIT = 500;

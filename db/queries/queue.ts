@@ -5,7 +5,8 @@ import type { Queue } from '../../shared/domain/queue.js';
 import type { OrderStore } from '../store.js';
 import { shownClaims } from './claims.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../../shared/domain/scope.js';
+import { sqlIn } from './scope-sql.js';
 import { toFtsQuery } from './search.js';
 import { unsyncedOrderIds } from './sync-outbox.js';
 
@@ -161,7 +162,7 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
   const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null, unsynced: false }]));
   if (orderIds.length === 0) return extras;
   const ids = orderIds.map(() => '?').join(',');
-  const inScope = q.scope.sqlIn('s.store_id');
+  const inScope = sqlIn(q.scope, 's.store_id');
   const seller = q.scope.match({ everyStore: () => null, stores: (storeIds) => storeIds });
   if (seller === null) {
     const counts = store.select<{ order_id: number; n: number }>(

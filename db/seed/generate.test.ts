@@ -12,7 +12,7 @@ import { QUEUES, queueOf } from '../../shared/domain/queue.js';
 import { checkTracking, type Carrier } from '../../shared/domain/tracking.js';
 import { openStore } from '../open.js';
 import { listQueue } from '../queries/queue.js';
-import { Scope } from '../queries/scope.js';
+import { Scope } from '../../shared/domain/scope.js';
 import { refreshOrderSearch } from '../queries/search.js';
 import type { Order } from '../schema.js';
 import type { OrderStore } from '../store.js';

@@ -1,4 +1,4 @@
-import { Scope } from '../../db/queries/scope.js';
+import { Scope } from '../../shared/domain/scope.js';
 import type { EventDoc, ItemDoc, OrderDoc } from '../../shared/contract/sync-protocol.js';
 import type { FulfillableItem } from '../../shared/domain/fulfillment.js';
 import type { PackingItem } from '../../shared/domain/packing.js';
@@ -12,7 +12,7 @@ import type { Applied, EventIds, MutationActor } from './types.js';
 export interface Step {
   readonly doc: OrderDoc;
   readonly actor: MutationActor;
-  /** The same Scope the desk asks (db/queries/scope.ts): an admin sees every store, a seller theirs. */
+  /** The same Scope the desk asks (shared/domain/scope.ts): an admin sees every store, a seller theirs. */
   readonly scope: Scope;
   readonly now: number;
   readonly ids: EventIds;

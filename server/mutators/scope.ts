@@ -1,4 +1,4 @@
-import { Scope } from '../../db/queries/scope.js';
+import { Scope } from '../../shared/domain/scope.js';
 import type { OrderDoc } from '../../shared/contract/sync-protocol.js';
 import { withDerived } from './context.js';
 import { apportion, moneyFor, storeItemsOf, storeShares, type OrderFigures } from '../../shared/domain/money-share.js';

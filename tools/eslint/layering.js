@@ -4,7 +4,7 @@
 //   shared/**          -> shared, npm packages
 //   db/**              -> shared, db
 //   electron/main/**   -> shared, db, electron/main (with the finer rules below)
-//   server/**          -> shared, db, server
+//   server/**          -> shared, server
 //   electron/preload/** -> shared, electron/preload
 //   electron/web-host/** -> shared, db, electron/main, electron/web-host
 //                          (dev/test-only HTTP transport of the handler table;
@@ -60,7 +60,7 @@ const ALLOWED = {
   shared: ['shared'],
   db: ['shared', 'db'],
   'electron/main': ['shared', 'db', 'electron/main'],
-  server: ['shared', 'db', 'server'],
+  server: ['shared', 'server'],
   'electron/preload': ['shared', 'electron/preload'],
   'electron/web-host': ['shared', 'db', 'electron/main', 'electron/web-host'],
   renderer: ['shared', 'renderer'],

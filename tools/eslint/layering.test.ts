@@ -103,8 +103,8 @@ ruleTester.run('local/layering', layering.rules.layering, {
     valid('db/open.ts', "import { mkdirSync } from 'node:fs';\nimport Database from 'better-sqlite3';"),
     valid('electron/main/services/notifications/smtp.ts', "import nodemailer from 'nodemailer';\nimport { setTimeout } from 'node:timers/promises';"),
     valid('server/app.ts', "import http from 'node:http';"),
-    // server: shared, db, itself
-    valid('server/sync/push.ts', "import { q } from '../../db/queries';\nimport { m } from '../../shared/domain/machine';\nimport { s } from '../store';"),
+    // server: shared, itself
+    valid('server/sync/push.ts', "import { m } from '../../shared/domain/machine';\nimport { s } from '../store';"),
     // preload: electron allowed, shared
     valid('electron/preload/index.ts', "import { contextBridge, ipcRenderer } from 'electron';\nimport { names } from '../../shared/contract';"),
     // web host (dev/test transport): shared, db, electron/main, itself
@@ -131,6 +131,8 @@ ruleTester.run('local/layering', layering.rules.layering, {
     layerErr('shared/domain/order.ts', "import { fake } from '../../tests/fakes/stripe';"),
     layerErr('shared/contract/index.ts', "export * from '../../server/routes';"),
     moduleErr('shared/domain/x.ts', "import { app } from 'electron';"),
+    // server: not the desk's store, main or renderer (it is its own program, with its own database)
+    layerErr('server/mutators/scope.ts', "import { Scope } from '../../db/queries/scope';"),
     // db: no main, server, renderer
     layerErr('db/queries/orders.ts', "import { h } from '../../electron/main/app/handlers';"),
     layerErr('db/queries/orders.ts', "import { s } from '../../server/app';"),
@@ -175,7 +177,6 @@ ruleTester.run('local/layering', layering.rules.layering, {
     nodeErr('renderer/features/slips/x.tsx', "import PDFDocument from 'pdfkit';"),
     nodeErr('renderer/features/x.tsx', "export * from 'smtp-server';"),
     // server: no electron/main, renderer, electron
-    layerErr('server/sync/push.ts', "import { h } from '../../electron/main/app/handlers';"),
     layerErr('server/sync/push.ts', "import { s } from '../../renderer/stores/orders';"),
     moduleErr('server/index.ts', "import { app } from 'electron';"),
     // preload: electron-store not allowed, no main

@@ -1,5 +1,5 @@
 import { findOrder, orderStoreIds, type Viewer } from '../../../db/queries/order-detail.js';
-import { Scope } from '../../../db/queries/scope.js';
+import { Scope } from '../../../shared/domain/scope.js';
 import type { Order } from '../../../db/schema.js';
 import type { OrderStore } from '../../../db/store.js';
 import { orderUnreachable, unreachable as unreachableFor } from '../../../shared/domain/access.js';

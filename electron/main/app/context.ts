@@ -1,4 +1,4 @@
-import type { Scope } from '../../../db/queries/scope.js';
+import type { Scope } from '../../../shared/domain/scope.js';
 import type { OrderStore } from '../../../db/store.js';
 import type { EventName, EventPayload, StaffRole } from '../../../shared/contract/index.js';
 import type { NotificationService } from '../services/notifications/ports.js';

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Selectable, type Sql
 import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { Database, NotificationTable } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';
-import type { Scope } from '../../../../db/queries/scope.js';
+import type { Scope } from '../../../../shared/domain/scope.js';
 import { ok, type Result } from '../../../../shared/domain/result.js';
 import { unreachable } from '../access.js';
 import type { CallActor } from '../context.js';

@@ -1,4 +1,4 @@
-import type { Scope } from '../../../../db/queries/scope.js';
+import type { Scope } from '../../../../shared/domain/scope.js';
 import { listRejections as readRejections } from '../../../../db/queries/sync-outbox.js';
 import { orderStoreIds } from '../../../../db/queries/order-detail.js';
 import type { OrderStore } from '../../../../db/store.js';

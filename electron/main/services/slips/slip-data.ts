@@ -1,4 +1,4 @@
-import { inScope, type StoreScope } from '../../../../db/queries/scope.js';
+import { inScope, type StoreScope } from '../../../../shared/domain/scope.js';
 import type { OrderStore } from '../../../../db/store.js';
 import { addressSnapshotSchema, type AddressSnapshot } from '../../../../shared/contract/schemas.js';
 

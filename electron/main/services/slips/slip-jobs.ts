@@ -3,7 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import type { StoreScope } from '../../../../db/queries/scope.js';
+import type { StoreScope } from '../../../../shared/domain/scope.js';
 import type { Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Database, SlipJobTable } from '../../../../db/schema.js';
 import type { OrderStore } from '../../../../db/store.js';

@@ -38,11 +38,6 @@ describe('Scope', () => {
     expect(admin.narrowTo(9)?.storeIds).toEqual([9]);
   });
 
-  it('writes the same SQL fragment the queue used before it existed', () => {
-    expect(admin.sqlIn('s.store_id')).toEqual({ sql: '', params: [] });
-    expect(seller.sqlIn('s.store_id')).toEqual({ sql: 'AND s.store_id IN (?,?)', params: [2, 5] });
-    expect(nobody.sqlIn('store_id')).toEqual({ sql: 'AND store_id IN (NULL)', params: [] });
-  });
 
   it('keeps its own copy of the list it was made from', () => {
     const ids = [4];

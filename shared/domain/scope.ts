@@ -80,17 +80,6 @@ export class Scope {
   }
 
   /**
-   * The SQL condition limiting `column` to visible stores, with its parameters: empty for every
-   * store, so a query keeps exactly the text it has without scope (the queue's figures depend on
-   * it). An empty seller list matches nothing (`IN (NULL)`).
-   */
-  sqlIn(column: string, prefix = 'AND '): { sql: string; params: readonly number[] } {
-    if (this.ids === null) return { sql: '', params: [] };
-    const list = this.ids.length ? this.ids.map(() => '?').join(',') : 'NULL';
-    return { sql: `${prefix}${column} IN (${list})`, params: this.ids };
-  }
-
-  /**
    * One answer for every store and another built from a seller's list: for queries whose shape
    * differs (an admin's reads skip the store filter altogether, which keeps them on their index).
    */
