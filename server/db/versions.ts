@@ -29,3 +29,35 @@ export async function lockVersions(trx: Transaction<ServerDatabase>, dialect: Di
   if (dialect !== 'postgres') return;
   await trx.selectFrom('meta').select('version').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
 }
+
+/**
+ * Versions for a group of writes in one transaction, counted here and stored once at the end
+ * (finish) instead of one UPDATE per write. Safe because the group holds the version lock from
+ * start to commit: on PostgreSQL the meta row is locked FOR UPDATE here (the same lock order as
+ * lockVersions), and SQLite has one writer at a time.
+ */
+export class VersionClock {
+  private constructor(private current: number, private readonly started: number) {}
+
+  static async start(trx: Transaction<ServerDatabase>, dialect: Dialect): Promise<VersionClock> {
+    let query = trx.selectFrom('meta').select('version').where('id', '=', 1);
+    if (dialect === 'postgres') query = query.forUpdate();
+    const { version } = await query.executeTakeFirstOrThrow();
+    return new VersionClock(version, version);
+  }
+
+  /** The latest version, committed or taken by this group. */
+  get now(): number {
+    return this.current;
+  }
+
+  next(): number {
+    this.current += 1;
+    return this.current;
+  }
+
+  async finish(trx: Transaction<ServerDatabase>): Promise<void> {
+    if (this.current === this.started) return;
+    await trx.updateTable('meta').set({ version: this.current }).where('id', '=', 1).execute();
+  }
+}

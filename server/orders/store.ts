@@ -31,7 +31,12 @@ const shipmentIds = (doc: OrderDoc | null) => new Set(doc?.shipments.map((shipme
  * Writes an order's new doc at a new version, with its store and tracking index rows. The version
  * is taken as late as the rows allow, since the meta row stays locked from then to commit.
  */
-export async function writeOrder(trx: Trx, doc: OrderDoc, previous: OrderDoc | null): Promise<number> {
+export async function writeOrder(
+  trx: Trx,
+  doc: OrderDoc,
+  previous: OrderDoc | null,
+  takeVersion: () => Promise<number> | number = () => nextVersion(trx),
+): Promise<number> {
   const before = trackingNumbers(previous);
   const added = [...trackingNumbers(doc)].filter((number) => !before.has(number));
   const hadShipments = shipmentIds(previous);
@@ -54,12 +59,12 @@ export async function writeOrder(trx: Trx, doc: OrderDoc, previous: OrderDoc | n
   const json = JSON.stringify(doc);
   if (previous) {
     await addTracking();
-    const version = await nextVersion(trx);
+    const version = await takeVersion();
     await trx.updateTable('orders').set({ doc: json, version }).where('id', '=', doc.id).execute();
     await trx.updateTable('order_stores').set({ version }).where('order_id', '=', doc.id).execute();
     return version;
   }
-  const version = await nextVersion(trx);
+  const version = await takeVersion();
   await trx
     .insertInto('orders')
     .values({ id: doc.id, number: doc.number, version, placed_at: doc.placedAt, store_count: new Set(doc.storeIds).size, doc: json })

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { IdsExhausted } from '../db/ids.js';
-import { lockVersions } from '../db/versions.js';
+import { VersionClock } from '../db/versions.js';
 import type { ServerDatabase } from '../db/schema.js';
 import { applyMutation, mutationOrderId, orderUnreachable, type MutationActor, type MutationResult } from '../orders/rules.js';
 import { loadOrderForUpdate, orderOfShipment, writeOrder } from '../orders/store.js';
@@ -37,14 +37,17 @@ const EVENT_IDS_PER_MUTATION = 8;
 const shipArgsSchema = z.object({ shipmentId: z.string() }).loose();
 const SHIPMENT_TAKEN = 'That shipment id is already used by another order.';
 
-async function storedOutcome(db: Trx, clientId: string, mutationId: string): Promise<MutationOutcome | null> {
-  const row = await db
-    .selectFrom('client_mutations')
-    .select('outcome')
-    .where('client_id', '=', clientId)
-    .where('mutation_id', '=', mutationId)
-    .executeTakeFirst();
-  return row ? mutationOutcomeSchema.parse(JSON.parse(row.outcome)) : null;
+/** The outcomes already recorded for these mutations of this client, by mutation id. */
+async function storedOutcomes(db: Trx, clientId: string, mutationIds: readonly string[]): Promise<Map<string, MutationOutcome>> {
+  const rows = mutationIds.length
+    ? await db
+        .selectFrom('client_mutations')
+        .select(['mutation_id', 'outcome'])
+        .where('client_id', '=', clientId)
+        .where('mutation_id', 'in', [...mutationIds])
+        .execute()
+    : [];
+  return new Map(rows.map((row) => [row.mutation_id, mutationOutcomeSchema.parse(JSON.parse(row.outcome))]));
 }
 
 /**
@@ -67,7 +70,7 @@ interface Applied {
 }
 
 /** Decides one mutation inside the group's transaction and writes what it changes. */
-async function decide(ctx: ServerContext, trx: Trx, pusher: Actor, mutation: PushedMutation): Promise<Applied> {
+async function decide(ctx: ServerContext, trx: Trx, clock: VersionClock, pusher: Actor, mutation: PushedMutation): Promise<Applied> {
   const { id, name, args } = mutation;
   const none: readonly number[] = [];
   if (!isSyncedMutationName(name)) return { outcome: rejected(id, 'UNKNOWN_MUTATION', `This server does not know the change "${name}".`), touched: none };
@@ -80,8 +83,7 @@ async function decide(ctx: ServerContext, trx: Trx, pusher: Actor, mutation: Pus
   if (target.value === null) {
     // Desk-side effects about no order (a notification retry, the desk's address book): applied,
     // so the desk stops pushing them; nothing changes here.
-    const meta = await trx.selectFrom('meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-    return { outcome: { id, status: 'applied', version: meta.version }, touched: none };
+    return { outcome: { id, status: 'applied', version: clock.now }, touched: none };
   }
   const orderId = target.value;
   const found = await loadOrderForUpdate(trx, ctx.sdb.dialect, { id: orderId });
@@ -95,7 +97,7 @@ async function decide(ctx: ServerContext, trx: Trx, pusher: Actor, mutation: Pus
   const applied = safely(ctx, () => applyMutation(found.doc, { name, args }, actor, ctx.now(), { eventId: () => ctx.eventIds.next() }));
   if (!applied.ok) return { outcome: rejected(id, applied.code, applied.message), touched: none };
   if (!applied.changed) return { outcome: { id, status: 'applied', version: found.version }, touched: none };
-  const version = await writeOrder(trx, applied.value, found.doc);
+  const version = await writeOrder(trx, applied.value, found.doc, () => clock.next());
   return { outcome: { id, status: 'applied', version }, touched: applied.value.storeIds };
 }
 
@@ -143,21 +145,25 @@ export async function push(ctx: ServerContext, pusher: Actor, request: PushReque
     await ctx.eventIds.ensure(idsWanted);
     const end = Math.min(mutations.length, next + GROUP);
     const runGroup = () => ctx.sdb.db.transaction().execute(async (trx) => {
-      await lockVersions(trx, ctx.sdb.dialect);
+      // Takes the version lock first (see lockVersions); versions are counted in memory and
+      // stored once, with the group's outcome records, at the end.
+      const clock = await VersionClock.start(trx, ctx.sdb.dialect);
+      const recorded = await storedOutcomes(trx, clientId, mutations.slice(next, end).map((mutation) => mutation.id));
       const decided: MutationOutcome[] = [];
+      const records: ReturnType<typeof outcomeRow>[] = [];
       const touched = new Set<number>();
       let stop: Stop = null;
       for (let i = next; i < end; i++) {
         const mutation = mutations[i];
         if (!mutation) break;
-        const before = await storedOutcome(trx, clientId, mutation.id);
+        const before = recorded.get(mutation.id);
         if (before) {
           decided.push(before);
           continue;
         }
         let result: Applied;
         try {
-          result = await decide(ctx, trx, pusher, mutation);
+          result = await decide(ctx, trx, clock, pusher, mutation);
         } catch (error) {
           // The pure rule ran out of ids before this mutation wrote anything: commit the group
           // so far, reserve more, and go on from this mutation.
@@ -165,10 +171,14 @@ export async function push(ctx: ServerContext, pusher: Actor, request: PushReque
           stop = 'ids';
           break;
         }
-        await trx.insertInto('client_mutations').values(outcomeRow(clientId, pusher, mutation, result.outcome, ctx.now())).execute();
+        // The same id twice in one push: the second answers the first's outcome.
+        recorded.set(mutation.id, result.outcome);
+        records.push(outcomeRow(clientId, pusher, mutation, result.outcome, ctx.now()));
         decided.push(result.outcome);
         for (const storeId of result.touched) touched.add(storeId);
       }
+      if (records.length) await trx.insertInto('client_mutations').values(records).execute();
+      await clock.finish(trx);
       return { decided, touched, stop };
     });
     const group = await retryOnUniqueViolation(runGroup);
