@@ -9,24 +9,13 @@ import {
 import { moneyFor, orderFigures, storeItemsOf } from '../../shared/domain/money-share.js';
 import type { Order, OrderEvent, Shipment } from '../schema.js';
 
-interface ItemRow {
-  id: number;
-  store_id: number;
-  store_name: string;
-  title: string;
-  sku: string;
-  barcode: string | null;
-  is_digital: number;
-  quantity: number;
-  unit_price_cents: number;
-  packed_quantity: number;
-  fulfilled_quantity: number;
-  returned_quantity: number;
-}
 import type { OrderStore } from '../store.js';
 import { shownClaims, toClaimView } from './claims.js';
+import { itemFields, type ItemFieldsRow } from './items.js';
 import type { Scope } from '../../shared/domain/scope.js';
 import { unsyncedOrderIds } from './sync-outbox.js';
+
+type ItemRow = ItemFieldsRow & { store_name: string };
 
 const TIMELINE_LIMIT = 500;
 const eventDataSchema = z.record(z.string(), z.unknown());
@@ -162,18 +151,8 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
     deliveredAt: order.delivered_at,
     cancelledAt: order.cancelled_at,
     items: items.map((i) => ({
-      id: i.id,
-      storeId: i.store_id,
+      ...itemFields(i),
       storeName: i.store_name,
-      title: i.title,
-      sku: i.sku,
-      barcode: i.barcode,
-      isDigital: i.is_digital === 1,
-      quantity: i.quantity,
-      unitPriceCents: i.unit_price_cents,
-      packedQuantity: i.packed_quantity,
-      fulfilledQuantity: i.fulfilled_quantity,
-      returnedQuantity: i.returned_quantity,
     })),
     hiddenItemCount: allItems.length - items.length,
     shipments,

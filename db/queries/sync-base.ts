@@ -2,6 +2,7 @@ import { orderDocSchema, type OrderDoc } from '../../shared/contract/sync-protoc
 import type { UsAddress } from '../../shared/domain/address.js';
 import type { Order, OrderEvent, OrderItem, Shipment } from '../schema.js';
 import type { OrderStore } from '../store.js';
+import { itemFields } from './items.js';
 
 /**
  * The server's copy of an order this desk has unconfirmed changes on (sync_base): what the order
@@ -123,20 +124,7 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
     fulfilledAt: order.fulfilled_at,
     shippedAt: order.shipped_at,
     deliveredAt: order.delivered_at,
-    items: items.map((item) => ({
-      id: item.id,
-      storeId: item.store_id,
-      productId: item.product_id,
-      title: item.title,
-      sku: item.sku,
-      barcode: item.barcode,
-      isDigital: item.is_digital === 1,
-      quantity: item.quantity,
-      unitPriceCents: item.unit_price_cents,
-      packedQuantity: item.packed_quantity,
-      fulfilledQuantity: item.fulfilled_quantity,
-      returnedQuantity: item.returned_quantity,
-    })),
+    items: items.map((item) => ({ ...itemFields(item), productId: item.product_id })),
     shipments: shipments.map((shipment) => ({
       id: shipment.id,
       storeId: shipment.store_id,
