@@ -132,9 +132,10 @@ describe('two desks against one shop backend', () => {
 
     await startServerAgain();
     // Nobody presses "Sync now": the engine's backoff tries again by itself.
+    // Pushed, then pulled: "online" once the round is over (it shows "syncing" in between).
     const back = await until('the engine to push by itself once the backend is back', async () => {
       const now = await a.status();
-      return now.pending === 0 ? now : null;
+      return now.pending === 0 && now.connection !== 'syncing' ? now : null;
     }, 10_000);
     expect(back).toMatchObject({ connection: 'online', lastError: null });
     const doc = await serverOrder(shop, order.orderId);
