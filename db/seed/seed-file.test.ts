@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,4 +95,50 @@ describe('seeding a store file', () => {
       again.store.close();
     }
   });
+
+  it('two first starts at once: one seeds, the other waits and opens the same store', async () => {
+    const script = `
+      import { openOrSeedDemoStore } from './db/seed/seed-file.ts';
+      const { store, seeded } = openOrSeedDemoStore(process.argv[1], {}, { ...${JSON.stringify(DEMO_SEED)}, orders: 20000 });
+      const orders = store.prepare('SELECT count(*) FROM orders').pluck().get();
+      store.close();
+      console.log(JSON.stringify({ seeded: seeded !== null, orders }));
+    `;
+    const start = () =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, target], { cwd: ROOT });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.once('exit', (code) => resolve({ code, out, err }));
+      });
+    const runs = await Promise.all([start(), start()]);
+    for (const run of runs) expect(run.code, run.err).toBe(0);
+    const answers = runs.map((run) => JSON.parse(run.out.trim().split('\n').at(-1)!) as { seeded: boolean; orders: number });
+    expect(answers.map((a) => a.seeded).sort()).toEqual([false, true]);
+    expect(answers.map((a) => a.orders)).toEqual([20000, 20000]);
+    expect(existsSync(`${target}.seed-lock`)).toBe(false);
+    const store = openStore(target);
+    try {
+      expect(count(store, 'orders')).toBe(20000);
+      expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+
+  it('a lock left by a killed start is taken over', () => {
+    // A pid that can't be running: beyond the kernel's pid range.
+    writeFileSync(`${target}.seed-lock`, '4194305');
+    const { store, seeded } = openOrSeedDemoStore(target);
+    try {
+      expect(seeded).not.toBeNull();
+      expectWholeDemoStore(store);
+      expect(existsSync(`${target}.seed-lock`)).toBe(false);
+    } finally {
+      store.close();
+    }
+  });
 });
+

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openStore, type OpenStoreOptions } from '../open.js';
 import type { OrderStore } from '../store.js';
 import { seedMarketplace, type SeedOptions, type SeedSummary } from './generate.js';
+import { withSeedLock } from './seed-lock.js';
 import { openStoreInUse } from './store-in-use.js';
 
 /** The first-launch demo marketplace: enough orders to work every screen, seconds to build. */
@@ -68,6 +69,11 @@ export interface OpenedDemoStore {
 export function openOrSeedDemoStore(file: string, open: OpenStoreOptions = {}, seed: SeedOptions = DEMO_SEED): OpenedDemoStore {
   const store = openStoreInUse(file, open);
   if (store) return { store, seeded: null };
-  const seeded = seedStoreFile(file, seed, open);
-  return { store: openStore(file, open), seeded };
+  return withSeedLock(file, () => {
+    // Another start may have seeded it while this one waited for the lock.
+    const seededMeanwhile = openStoreInUse(file, open);
+    if (seededMeanwhile) return { store: seededMeanwhile, seeded: null };
+    const seeded = seedStoreFile(file, seed, open);
+    return { store: openStore(file, open), seeded };
+  });
 }

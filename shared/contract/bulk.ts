@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCall, type EventDefinition } from './define.js';
-import { idSchema, jobProgressSchema, orderIdsSchema, requiredTextSchema } from './schemas.js';
+import { holdReasonSchema, idSchema, jobProgressSchema, orderIdsSchema, requiredTextSchema } from './schemas.js';
 
 export const bulkHoldInputSchema = z
-  .object({ orderIds: orderIdsSchema, reason: requiredTextSchema(500, 'Give a reason for the hold.') })
+  .object({ orderIds: orderIdsSchema, reason: holdReasonSchema })
   .strict();
 export const bulkOrdersInputSchema = z.object({ orderIds: orderIdsSchema }).strict();
 

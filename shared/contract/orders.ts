@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall, type EventDefinition } from './define.js';
 import {
+  holdReasonSchema,
   idSchema,
   orderDetailSchema,
   orderListInputSchema,
@@ -10,7 +11,7 @@ import {
 } from './schemas.js';
 
 export const placeHoldInputSchema = z
-  .object({ orderId: idSchema, reason: requiredTextSchema(500, 'Give a reason for the hold.') })
+  .object({ orderId: idSchema, reason: holdReasonSchema })
   .strict();
 
 export const addNoteInputSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { trimInvisible } from '../domain/text.js';
+import { HOLD_REASON_MAX } from '../domain/hold.js';
+import { charCount, trimInvisible } from '../domain/text.js';
 import { CARRIERS } from '../domain/tracking.js';
 import { ORDER_STATUSES } from '../domain/order-status.js';
 import { PAYMENT_STATUSES } from '../domain/payment.js';
@@ -17,6 +18,16 @@ export const textSchema = (max: number) => z.string().overwrite(trimInvisible).m
 /** Text that must show something: blank or invisible-only text is refused with `emptyMessage`. */
 export const requiredTextSchema = (max: number, emptyMessage?: string) =>
   z.string().overwrite(trimInvisible).min(1, emptyMessage).max(max);
+/**
+ * A hold reason, limited in characters as people count them (checkPlaceHold's rule), not in
+ * UTF-16 units: 300 emoji fit in the renderer's box, so main must accept them too. The unit cap
+ * only bounds the request.
+ */
+export const holdReasonSchema = requiredTextSchema(HOLD_REASON_MAX * 2, 'Give a reason for the hold.').refine(
+  (text) => charCount(text) <= HOLD_REASON_MAX,
+  `At most ${HOLD_REASON_MAX} characters.`,
+);
+
 const epochMs = z.number().int().nonnegative();
 const cents = z.number().int().nonnegative();
 

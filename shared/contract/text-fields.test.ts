@@ -24,3 +24,20 @@ describe('required texts refuse text that only looks blank', () => {
     expect(placeHoldInputSchema.parse({ orderId: 1, reason: '\uFEFFAddress check' }).reason).toBe('Address check');
   });
 });
+
+describe('the hold reason limit counts characters as people do, on both sides', () => {
+  const emoji = (count: number) => '📦'.repeat(count);
+
+  it('takes 500 emoji (1,000 UTF-16 units), as the renderer and checkPlaceHold do', () => {
+    expect(placeHoldInputSchema.safeParse({ orderId: 1, reason: emoji(500) }).success).toBe(true);
+    expect(bulkHoldInputSchema.safeParse({ orderIds: [1], reason: emoji(500) }).success).toBe(true);
+    expect(checkPlaceHold({ status: 'processing', onHold: false }, emoji(500)).ok).toBe(true);
+  });
+
+  it('refuses 501 characters with the same sentence the order page shows', () => {
+    expect(placeHoldInputSchema.safeParse({ orderId: 1, reason: emoji(501) }).error?.issues[0]?.message).toBe('At most 500 characters.');
+    expect(bulkHoldInputSchema.safeParse({ orderIds: [1], reason: 'x'.repeat(501) }).error?.issues[0]?.message).toBe('At most 500 characters.');
+    const domain = checkPlaceHold({ status: 'processing', onHold: false }, emoji(501));
+    expect(!domain.ok && domain.fields?.reason).toBe('At most 500 characters.');
+  });
+});

@@ -1,6 +1,6 @@
 import type { OrderStatus } from './order-status.js';
 import { fail, ok, type Result } from './result.js';
-import { trimInvisible } from './text.js';
+import { charCount, trimInvisible } from './text.js';
 
 export interface HoldState {
   status: OrderStatus;
@@ -27,7 +27,7 @@ export function checkPlaceHold(o: HoldState, reason: string): Result<string> {
     return fail('INVALID_INPUT', 'Say why the order is on hold.', { reason: 'Enter a reason.' });
   }
   // Counted in code points so an emoji doesn't eat two characters of the allowance.
-  if ([...trimmed].length > HOLD_REASON_MAX) {
+  if (charCount(trimmed) > HOLD_REASON_MAX) {
     return fail('INVALID_INPUT', `Keep the hold reason to ${HOLD_REASON_MAX} characters.`, {
       reason: `At most ${HOLD_REASON_MAX} characters.`,
     });

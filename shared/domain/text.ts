@@ -17,3 +17,14 @@ export const isBlankText = (text: string): boolean => ONLY_INVISIBLE.test(text);
  * kept: a zero-width joiner inside an emoji sequence is part of what is shown.
  */
 export const trimInvisible = (text: string): string => text.replace(EDGES, '');
+
+/**
+ * Characters as a person counts them (code points): an emoji is one, not the two UTF-16 units
+ * String.length sees. Text limits the desk states in characters are checked with this on both
+ * sides, so the renderer and main never disagree about what fits.
+ */
+export const charCount = (text: string): number => {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+};

@@ -246,6 +246,9 @@ test('settings show field errors on their fields, never the password, and save',
   await expect(form.getByRole('textbox', { name: 'Port' })).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('textbox', { name: 'Sender address' })).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('textbox', { name: 'Sender name' })).not.toHaveAttribute('aria-invalid', 'true');
+  // The saved password isn't sent to a changed server: the field says so to assistive technology too.
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAccessibleDescription(/Enter the password again: the server settings changed/);
   expect(sender.settings.get().mail).toEqual(mail);
 
   await form.getByRole('textbox', { name: 'Mail server' }).fill('mail.example.net');

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { HOLD_REASON_MAX } from '../../../shared/domain/hold.js';
-import { trimInvisible } from '../../../shared/domain/text.js';
+import { charCount, trimInvisible } from '../../../shared/domain/text.js';
 import { plural } from '../../lib/format.js';
 import { useDialogGate } from '../../lib/shortcuts.js';
 import { useQueue } from '../queue/store.js';
@@ -33,7 +33,7 @@ function HoldForm() {
     // Invisible characters (a pasted zero-width space) don't make a reason.
     const trimmed = trimInvisible(reason);
     if (trimmed === '') return setFieldError('Enter a reason.');
-    if ([...trimmed].length > HOLD_REASON_MAX) return setFieldError(`At most ${HOLD_REASON_MAX} characters.`);
+    if (charCount(trimmed) > HOLD_REASON_MAX) return setFieldError(`At most ${HOLD_REASON_MAX} characters.`);
     setFormError(null);
     const { ids, numbers } = checkedOrders();
     const result = await useBulk.getState().placeHold(ids, trimmed, numbers);

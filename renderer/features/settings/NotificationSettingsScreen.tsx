@@ -9,7 +9,6 @@ import {
   Loader,
   NativeSelect,
   Paper,
-  PasswordInput,
   Stack,
   Switch,
   Text,
@@ -19,6 +18,7 @@ import {
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { NotificationSettingsView } from '../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
+import { PasswordField } from '../../lib/PasswordField.js';
 import { useShortcuts } from '../../lib/shortcuts.js';
 import { useRoute } from '../../stores/route.js';
 import { notify } from '../../stores/toasts.js';
@@ -195,7 +195,7 @@ function SettingsForm({ view, onSaved }: { view: NotificationSettingsView; onSav
           </Group>
           <Group grow align="flex-start" gap="sm">
             <TextInput label="User name" description="Leave empty if the server takes mail without signing in." autoComplete="off" {...text('user')} />
-            <PasswordInput
+            <PasswordField
               label={
                 <Group gap={6} component="span">
                   Password <SavedBadge saved={view.hasSmtpPassword} removing={draft.removePassword} />
@@ -231,7 +231,7 @@ function SettingsForm({ view, onSaved }: { view: NotificationSettingsView; onSav
           <Group grow align="flex-start" gap="sm">
             <TextInput label="Twilio Account SID" placeholder="AC…" autoComplete="off" {...text('accountSid')} />
             <TextInput label="Sending number" placeholder="+15035550123" autoComplete="off" {...text('fromNumber')} />
-            <PasswordInput
+            <PasswordField
               label={
                 <Group gap={6} component="span">
                   Auth token <SavedBadge saved={view.hasTwilioToken} removing={draft.removeAuthToken} />
