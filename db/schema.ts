@@ -178,6 +178,8 @@ export interface ReturnRequestTable {
   order_id: number;
   requested_by: number;
   reason: string;
+  /** What the customer wrote about the return ('' when nothing). */
+  description: string;
   status: 'pending' | 'approved' | 'rejected' | 'completed';
   refund_cents: number | null;
   decided_by: number | null;
@@ -243,6 +245,42 @@ export interface OutboxTable {
   result_code: string | null;
   created_at: number;
   pushed_at: number | null;
+  /** The order the mutation changed (null for one about no single order). */
+  order_id: number | null;
+  /** The server's version when it applied the mutation; null until then (or when settled by lastMutationId). */
+  server_version: number | null;
+  actor_name: string | null;
+  station_name: string | null;
+}
+
+export interface SyncRejectionTable {
+  mutation_id: string;
+  name: string;
+  args: string;
+  order_id: number | null;
+  summary: string;
+  code: string;
+  message: string;
+  made_at: number;
+  made_by_id: number;
+  made_by_name: string;
+  rejected_at: number;
+}
+
+export interface SyncQuarantineTable {
+  id: Generated<number>;
+  row_type: string | null;
+  row_id: number | null;
+  version: number | null;
+  raw: string;
+  error: string;
+  at: number;
+}
+
+export interface SyncBaseTable {
+  order_id: number;
+  version: number;
+  doc: string;
 }
 
 export interface SyncStateTable {
@@ -309,6 +347,9 @@ export interface Database {
   conflicts: ConflictTable;
   order_claims: OrderClaimTable;
   slip_jobs: SlipJobTable;
+  sync_rejections: SyncRejectionTable;
+  sync_quarantine: SyncQuarantineTable;
+  sync_base: SyncBaseTable;
 }
 
 export type Store = Selectable<StoreTable>;

@@ -4,6 +4,8 @@ import { up as storeClaims } from './2026-11-29-store-claims.js';
 import { up as notifications } from './2026-11-30-notifications.js';
 import { up as eventStores } from './2026-12-01-event-stores.js';
 import { up as retryEntryStores } from './2026-12-07-retry-entry-stores.js';
+import { up as sync } from './2026-12-08-sync.js';
+import { up as returnDescription } from './2026-12-08-sync-return-description.js';
 
 export interface Migration {
   /** Dated, sortable, unique; recorded in the schema_migrations table once applied. */
@@ -22,4 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026-11-30-notifications', up: notifications },
   { name: '2026-12-01-event-stores', up: eventStores },
   { name: '2026-12-07-retry-entry-stores', up: retryEntryStores },
+  { name: '2026-12-08-sync', up: sync },
+  { name: '2026-12-08-sync-return-description', up: returnDescription },
 ];

@@ -6,6 +6,31 @@ import type { OrderStore } from '../store.js';
 import { toFulfillable, type FulfillableRow } from './items.js';
 import { refreshOrderSearch } from './search.js';
 
+/** The columns of an order that are derived from others, never set by hand. */
+export type DerivedColumns = Pick<Order, 'payment_status' | 'fulfillment_status' | 'queue'>;
+
+/**
+ * The derivation rules, on an order's own columns and its items: payment status from the money,
+ * fulfillment status from the items (and whether it is paid), the queue from status and hold.
+ * Used by saveOrder and by a pulled order (db/queries/sync-apply.ts), so the two can't differ.
+ */
+export function deriveOrderColumns(
+  order: Pick<Order, 'total_cents' | 'captured_cents' | 'refunded_cents' | 'payment_failed' | 'status' | 'on_hold'>,
+  items: readonly FulfillableItem[],
+): DerivedColumns {
+  const paymentStatus = derivePaymentStatus({
+    totalCents: order.total_cents,
+    capturedCents: order.captured_cents,
+    refundedCents: order.refunded_cents,
+    failed: order.payment_failed === 1,
+  });
+  return {
+    payment_status: paymentStatus,
+    fulfillment_status: deriveFulfillmentStatus(items, isPaid(paymentStatus)),
+    queue: queueOf({ status: order.status, onHold: order.on_hold === 1 }),
+  };
+}
+
 /**
  * Writes an order's changed fields and everything derived from them: payment and fulfillment
  * status (never set by hand), its queue (copied to order_stores for the seller queue index) and
@@ -22,12 +47,6 @@ export function saveOrder(
   itemsNow?: readonly FulfillableItem[],
 ): Order {
   const next = { ...order, ...changes } as Order;
-  const paymentStatus = derivePaymentStatus({
-    totalCents: next.total_cents,
-    capturedCents: next.captured_cents,
-    refundedCents: next.refunded_cents,
-    failed: next.payment_failed === 1,
-  });
   // Hand-written SQL here and below: every mutation saves its order through this (ship_mutation figure).
   const items =
     itemsNow ??
@@ -36,9 +55,9 @@ export function saveOrder(
         order.id,
       ])
       .map(toFulfillable);
-  const fulfillmentStatus = deriveFulfillmentStatus(items, isPaid(paymentStatus));
-  const queue = queueOf({ status: next.status, onHold: next.on_hold === 1 });
-  const saved: Order = { ...next, payment_status: paymentStatus, fulfillment_status: fulfillmentStatus, queue, updated_at: now };
+  const derived = deriveOrderColumns(next, items);
+  const queue = derived.queue;
+  const saved: Order = { ...next, ...derived, updated_at: now };
   // Only the columns that changed: every indexed column rewritten would touch every index.
   const changed = (Object.keys(saved) as Array<keyof Order>).filter((column) => column !== 'id' && saved[column] !== order[column]);
   if (changed.length > 0) {

@@ -26,6 +26,7 @@ interface ItemRow {
 import type { OrderStore } from '../store.js';
 import { shownClaims, toClaimView } from './claims.js';
 import type { Scope } from './scope.js';
+import { unsyncedOrderIds } from './sync-outbox.js';
 
 const TIMELINE_LIMIT = 500;
 const eventDataSchema = z.record(z.string(), z.unknown());
@@ -178,5 +179,6 @@ export function loadOrderDetail(store: OrderStore, order: Order, viewer: Viewer)
     shipments,
     events,
     claim: loadClaim(store, order.id, viewer),
+    unsynced: unsyncedOrderIds(store, [order.id]).size > 0,
   };
 }

@@ -7,6 +7,7 @@ import { shownClaims } from './claims.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Scope } from './scope.js';
 import { toFtsQuery } from './search.js';
+import { unsyncedOrderIds } from './sync-outbox.js';
 
 const DAY_MS = 86_400_000;
 
@@ -152,11 +153,12 @@ interface RowExtras {
   share: ViewerMoney | null;
   storeNames: string[];
   claimedBy: QueueRow['claimedBy'];
+  unsynced: boolean;
 }
 
 // Hand-written SQL, one query per page for each detail: part of every queue page (queue_first_page figure).
 function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<number, RowExtras> {
-  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null }]));
+  const extras = new Map<number, RowExtras>(orderIds.map((id) => [id, { itemCount: 0, share: null, storeNames: [], claimedBy: null, unsynced: false }]));
   if (orderIds.length === 0) return extras;
   const ids = orderIds.map(() => '?').join(',');
   const inScope = q.scope.sqlIn('s.store_id');
@@ -211,6 +213,7 @@ function loadExtras(store: OrderStore, orderIds: number[], q: QueueQuery): Map<n
       expiresAt: claim.expires_at,
     };
   }
+  for (const orderId of unsyncedOrderIds(store, orderIds)) extras.get(orderId)!.unsynced = true;
   return extras;
 }
 
@@ -234,6 +237,7 @@ function toQueueRow(row: RawRow, extras: RowExtras): QueueRow {
     storeNames: extras.storeNames,
     shipToState: row.ship_to_state,
     claimedBy: extras.claimedBy,
+    unsynced: extras.unsynced,
   };
 }
 

@@ -3,17 +3,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StoreOpenError } from '../../db/open.js';
+import { openStore, StoreOpenError } from '../../db/open.js';
 import { openStoreInUse } from '../../db/seed/store-in-use.js';
 import type { OrderStore } from '../../db/store.js';
 import { defaultStaffUserId, resolveActor } from './app/actor.js';
-import type { Actor } from './app/context.js';
-import { createApp } from './app/create-app.js';
+import { createDeskHost } from './desk-host.js';
 import { showStartupError } from './platform/dialogs.js';
 import { createEventSender, registerDeskIpc } from './platform/ipc.js';
 import { finishBeforeQuit, isPackaged, quit, quitWhenWindowsClosed, userDataDir, whenReady } from './platform/lifecycle.js';
+import { hostname } from 'node:os';
 import { openNotificationSettings } from './platform/notification-settings.js';
 import { openSecretStore } from './platform/secrets.js';
+import { openAccountVault } from './platform/account-vault.js';
 import { deskNotificationSender } from './desk-sender.js';
 import type { RunningNotificationService } from './services/notifications/service.js';
 import { systemViewerPrintouts } from './platform/printouts.js';
@@ -100,36 +101,63 @@ function main(): void {
         return;
       }
 
-      const store = await openOrderStore(settings.dbPath);
-      if (!store) {
+      const station = { id: settings.stationId, name: settings.stationName };
+      const secrets = openSecretStore(dataDir);
+      const slipsDir = path.join(dataDir, 'slips');
+      const notificationSettings = openNotificationSettings(dataDir, secrets);
+      const senders = new Map<OrderStore, RunningNotificationService>();
+      // The demo store (no backend) acts as its first admin, as before sign-in existed; a signed-in
+      // desk opens <userData>/sync/<server>-<scope>.sqlite instead and acts as the person signed in.
+      const desk = createDeskHost({
+        station,
+        syncDir: path.join(dataDir, 'sync'),
+        vault: openAccountVault(dataDir, secrets),
+        deviceName: `${settings.stationName} (${hostname()})`,
+        logError,
+        openDemo: async () => {
+          const store = await openOrderStore(settings.dbPath);
+          if (!store) return null;
+          const staffUserId = settings.staffUserId ?? defaultStaffUserId(store);
+          const actor = staffUserId === null ? null : resolveActor(store, staffUserId, station);
+          if (!actor) logError(`no staff member to act as (user ${staffUserId ?? 'none'}); calls will be refused`, null);
+          return { store, actor };
+        },
+        openSyncStore: (file) => openStore(file, { nativeBinding: sqliteBindingOverride(process.env, isPackaged()) }),
+        appOptions: (store) => ({
+          logError,
+          slipsDir,
+          printouts: systemViewerPrintouts(slipsDir, logError),
+          notifications: (app) => {
+            const sender = deskNotificationSender(app, notificationSettings, logError);
+            senders.set(store, sender);
+            return sender;
+          },
+        }),
+        startServices: (app) => {
+          const sender = senders.get(app.ctx.store);
+          sender?.start();
+          return async () => {
+            // Messages in flight get their outcome recorded; a dead mail server can't hold this for long.
+            await Promise.race([sender?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+            senders.delete(app.ctx.store);
+          };
+        },
+      });
+      // Messages in flight get their outcome recorded before the store closes (else they would
+      // show as interrupted at the next start), and the sync engine stops between pages.
+      finishBeforeQuit(() => desk.stop());
+      try {
+        if (!(await desk.start())) {
+          quit();
+          return;
+        }
+      } catch (error) {
+        showStartupError("Order Desk can't open its database", describe(error));
         quit();
         return;
       }
-      let sender: RunningNotificationService | null = null;
-      // Messages in flight get their outcome recorded before the store closes (else they would
-      // show as interrupted at the next start); a dead server can't hold the quit for long.
-      finishBeforeQuit(async () => {
-        await Promise.race([sender?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        store.close();
-      });
-
-      const staffUserId = settings.staffUserId ?? defaultStaffUserId(store);
-      const actor: Actor | null =
-        staffUserId === null ? null : resolveActor(store, staffUserId, { id: settings.stationId, name: settings.stationName });
-      if (!actor) logError(`no staff member to act as (user ${staffUserId ?? 'none'}); calls will be refused`, null);
-
-      // now: Date.now, newId: crypto.randomUUID; events fan out to subscribers (the window).
-      const slipsDir = path.join(dataDir, 'slips');
-      const notificationSettings = openNotificationSettings(dataDir, openSecretStore(dataDir));
-      const desk = createApp(store, {
-        logError,
-        slipsDir,
-        printouts: systemViewerPrintouts(slipsDir, logError),
-        notifications: (app) => (sender = deskNotificationSender(app, notificationSettings, logError)),
-      });
-      sender!.start();
       desk.subscribe(createEventSender(() => mainWindow));
-      registerDeskIpc({ dispatch: desk.dispatch, actor: () => actor, mainWindow: () => mainWindow, logError });
+      registerDeskIpc({ dispatch: desk.dispatchAs, actor: desk.actor, mainWindow: () => mainWindow, logError });
 
       const ses = deskSession();
       lockDownSession(ses);

@@ -7,8 +7,10 @@ import { openStore } from '../../db/open.js';
 import { openOrSeedDemoStore } from '../../db/seed/seed-file.js';
 import type { OrderStore } from '../../db/store.js';
 import { resolveActor, defaultStaffUserId } from '../main/app/actor.js';
-import { createApp } from '../main/app/create-app.js';
+import { memoryAccountVault } from '../main/app/session/account.js';
+import { createDeskHost } from '../main/desk-host.js';
 import { deskNotificationSender } from '../main/desk-sender.js';
+import { defaultSlipsDir } from '../main/services/slips/printouts.js';
 import { memoryNotificationSettings } from '../main/services/notifications/memory-settings.js';
 import type { RunningNotificationService } from '../main/services/notifications/service.js';
 import { CommandError } from './command-line.js';
@@ -65,25 +67,56 @@ export async function serveDesk(options: DeskOptions): Promise<number> {
     throw new CommandError(`${options.user} is not a staff member (seller or admin).`);
   }
 
-  // No OS keystore here: notification settings (and the SMTP password) live in memory only,
-  // set on the settings screen, and are gone when the host stops.
-  let sender: RunningNotificationService | null = null;
-  const app = createApp(store, {
-    notifications: (ctx) => (sender = deskNotificationSender(ctx, memoryNotificationSettings(), (message, error) => console.error(message, error))),
+  // No OS keystore here: notification settings (and the SMTP password) and a backend sign-in
+  // live in memory only, and are gone when the host stops.
+  const logError = (message: string, error: unknown) => console.error(message, error);
+  const notificationSettings = memoryNotificationSettings();
+  const slipsDir = defaultSlipsDir(store);
+  const senders = new Map<OrderStore, RunningNotificationService>();
+  let firstDemo: OrderStore | null = store;
+  const desk = createDeskHost({
+    station: { id: actor.stationId, name: actor.stationName },
+    syncDir: path.join(path.dirname(file), 'sync'),
+    vault: memoryAccountVault(),
+    deviceName: actor.stationName,
+    logError,
+    // The store checked above first; reopened if someone goes back to it after signing in.
+    openDemo: async () => {
+      const demoStore = firstDemo ?? openStore(file);
+      firstDemo = null;
+      return { store: demoStore, actor: resolveActor(demoStore, userId, { id: actor.stationId, name: actor.stationName }) };
+    },
+    openSyncStore: (syncFile) => openStore(syncFile),
+    appOptions: (opened) => ({
+      slipsDir,
+      notifications: (ctx) => {
+        const sender = deskNotificationSender(ctx, notificationSettings, logError);
+        senders.set(opened, sender);
+        return sender;
+      },
+    }),
+    startServices: (app) => {
+      const sender = senders.get(app.ctx.store);
+      sender?.start();
+      return async () => {
+        // Messages in flight get their outcome recorded; a dead mail server can't hold the stop for long.
+        await Promise.race([sender?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+        senders.delete(app.ctx.store);
+      };
+    },
   });
-  sender!.start();
+  await desk.start();
   let host;
   try {
-    host = await startWebHost({ dispatch: app.dispatch, actor, staticDir, port: options.port, slipsDir: app.ctx.slipsDir });
+    host = await startWebHost({ dispatch: desk.dispatchAs, actor: desk.actor, staticDir, port: options.port, slipsDir });
   } catch (error) {
-    await sender!.stop();
-    store.close();
+    await desk.stop();
     const busy = (error as { code?: unknown }).code === 'EADDRINUSE';
     throw new CommandError(busy ? `Port ${options.port} is in use; pick another with --port <n> (0 picks a free one).` : String(error));
   }
-  app.subscribe((event, payload) => host.broadcast(event, payload));
+  desk.subscribe((event, payload) => host.broadcast(event, payload));
   console.log(`Store: ${file}`);
-  console.log(`Order Desk web host (${actor.name}, ${actor.role}): ${host.url}`);
+  console.log(`Order Desk web host (${actor.name}, ${actor.role}; sign in to a shop backend from the desk): ${host.url}`);
 
   // Ctrl-C reaches this process directly and through `npm start` too: stop once.
   let stopping = false;
@@ -92,10 +125,8 @@ export async function serveDesk(options: DeskOptions): Promise<number> {
     stopping = true;
     void host
       .close()
-      // Messages in flight get their outcome recorded; a dead mail server can't hold the stop for long.
-      .then(() => Promise.race([sender?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]))
+      .then(() => desk.stop())
       .then(() => {
-        store.close();
         console.log('Stopped; the store is closed.');
         process.exit(0);
       });

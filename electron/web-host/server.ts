@@ -16,7 +16,8 @@ const callRequestSchema = z.object({ name: z.string().max(100), input: z.unknown
 
 export interface WebHostOptions {
   dispatch: Dispatch;
-  actor: Actor;
+  /** Who calls: fixed, or whoever is signed in at the time of each call (null: public calls only). */
+  actor: Actor | (() => Actor | null);
   staticDir: string;
   port: number;
   /** Fixed token for tests; a random one otherwise. */
@@ -97,6 +98,7 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
  * loopback, behind a random session token. Never part of the Electron build.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const actorNow = (): Actor | null => (typeof options.actor === 'function' ? options.actor() : options.actor);
   const token = options.token ?? randomBytes(32).toString('base64url');
   const listeners = new Set<ServerResponse>();
   let port = options.port;
@@ -120,7 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const request = callRequestSchema.safeParse(json);
     if (!request.success) return sendJson(res, 400, fail('INVALID_INPUT', 'A call needs a name and an input.'));
-    const result = await options.dispatch(options.actor, request.data.name, request.data.input);
+    const result = await options.dispatch(actorNow(), request.data.name, request.data.input);
     sendJson(res, 200, request.data.name === 'slips.open' ? withFileToken(result) : result);
   };
 
@@ -139,7 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const jobId = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/i.exec(url.pathname.slice(SLIP_FILES_PATH.length))?.[1];
     if (!jobId || !options.slipsDir) return sendJson(res, 404, fail('NOT_FOUND', 'There is no such file.'));
     // The handler table decides whose batch it is and whether it is finished, as for any call.
-    const status = options.dispatch(options.actor, 'slips.status', { jobId });
+    const status = options.dispatch(actorNow(), 'slips.status', { jobId });
     if (!status.ok) return sendJson(res, 404, status);
     if ((status.value as { state?: unknown }).state !== 'done') return sendJson(res, 409, fail('INVALID_TRANSITION', 'These slips are not finished.'));
     const file = path.join(options.slipsDir, `${jobId.toLowerCase()}.pdf`);

@@ -20,6 +20,7 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   UNKNOWN_CALL: 'The desk service does not know that request. It may be a different version.',
   REFUND_EXCEEDS_CAPTURED: 'That refund is more than the amount captured.',
   RATE_LIMITED: 'That was done a moment ago. Wait a little, then try again.',
+  UNREACHABLE: "The shop backend can't be reached. Check the address and the network, then try again.",
   INTERNAL: 'Something went wrong in the desk service.',
 };
 

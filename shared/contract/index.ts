@@ -8,6 +8,7 @@ import { orderCalls, orderEvents } from './orders.js';
 import { packingCalls } from './packing.js';
 import { sessionCalls } from './session.js';
 import { slipCalls, slipEvents } from './slips.js';
+import { syncCalls, syncEvents } from './sync-calls.js';
 
 export * from './bulk.js';
 export * from './customers.js';
@@ -21,6 +22,7 @@ export * from './permissions.js';
 export * from './schemas.js';
 export * from './session.js';
 export * from './slips.js';
+export * from './sync-calls.js';
 
 /**
  * Every call the renderer can make, assembled from one file per area (the same areas as
@@ -36,6 +38,7 @@ export const calls = {
   ...bulkCalls,
   ...slipCalls,
   ...notificationCalls,
+  ...syncCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -52,6 +55,7 @@ export const events = {
   ...slipEvents,
   ...bulkEvents,
   ...notificationEvents,
+  ...syncEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type Events = typeof events;

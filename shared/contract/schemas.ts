@@ -101,6 +101,8 @@ export const queueRowSchema = z.object({
    * their own stores). expiresAt: when the claim lapses unless renewed, so a list can look again then.
    */
   claimedBy: z.object({ stationName: z.string(), userName: z.string(), mine: z.boolean(), expiresAt: epochMs }).nullable(),
+  /** Changes made at this desk that the shop backend hasn't confirmed yet (the "unsynced" badge). */
+  unsynced: z.boolean(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -212,6 +214,8 @@ export const orderDetailSchema = z.object({
   shipments: z.array(shipmentViewSchema),
   events: z.array(orderEventViewSchema),
   claim: claimSchema.nullable(),
+  /** Changes made at this desk that the shop backend hasn't confirmed yet (the "unsynced" badge). */
+  unsynced: z.boolean(),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 

@@ -60,11 +60,15 @@ export const signInInputSchema = z
   .strict();
 
 export const syncCalls = {
+  /**
+   * Public: the sign-in screen shown after a sign-out (or before the first sign-in) reads it too,
+   * for the changes still waiting in the outbox and the backend last used.
+   */
   'sync.status': defineCall({
     kind: 'query',
     input: z.object({}).strict().default({}),
     output: syncStatusSchema,
-    permission: 'orders.read',
+    permission: 'public',
   }),
   /** Push and pull now instead of waiting for the next round. */
   'sync.now': defineCall({
@@ -92,6 +96,16 @@ export const syncCalls = {
     kind: 'local',
     input: z.object({}).strict().default({}),
     output: z.object({ signedOut: z.literal(true) }),
+    permission: 'public',
+  }),
+  /**
+   * Leaves the backend's store for the offline demo store (labelled a demo). The backend's store
+   * file and its outbox are kept: signing in again picks them up.
+   */
+  'session.useDemo': defineCall({
+    kind: 'local',
+    input: z.object({}).strict().default({}),
+    output: sessionSchema,
     permission: 'public',
   }),
 } as const;

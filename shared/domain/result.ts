@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'REFUND_EXCEEDS_CAPTURED',
   /** Too soon after the same action on the same thing; the message says when to try again. */
   'RATE_LIMITED',
+  /** The shop backend didn't answer (network down, server stopped, 5xx): nothing was changed there. */
+  'UNREACHABLE',
   'INTERNAL',
 ] as const;
 

@@ -41,7 +41,17 @@ function expectRefusedAsInternal(dispatch: Dispatch, name: CallName, input: unkn
 describe('the dispatcher enforces each call’s declared kind', () => {
   it('declares the calls that are not synced changes as local', () => {
     const local = Object.entries(calls).filter(([, definition]) => definition.kind === 'local').map(([name]) => name);
-    expect(local.sort()).toEqual(['settings.notifications.save', 'settings.notifications.testSend', 'shipments.importCancel', 'slips.cancel', 'slips.start']);
+    expect(local.sort()).toEqual([
+      'session.signIn',
+      'session.signOut',
+      'session.useDemo',
+      'settings.notifications.save',
+      'settings.notifications.testSend',
+      'shipments.importCancel',
+      'slips.cancel',
+      'slips.start',
+      'sync.now',
+    ]);
   });
 
   it('refuses a query that enters the write path, before it writes an outbox row', () => {

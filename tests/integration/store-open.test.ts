@@ -44,10 +44,12 @@ describe('opening the store', () => {
       '2026-11-30-notifications',
       '2026-12-01-event-stores',
       '2026-12-07-retry-entry-stores',
+      '2026-12-08-sync',
+      '2026-12-08-sync-return-description',
     ]);
     store.close();
     const again = openStore(file);
-    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(6);
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(8);
     again.close();
   });
 

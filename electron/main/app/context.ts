@@ -3,6 +3,7 @@ import type { OrderStore } from '../../../db/store.js';
 import type { EventName, EventPayload, StaffRole } from '../../../shared/contract/index.js';
 import type { NotificationService } from '../services/notifications/ports.js';
 import type { Printouts } from '../services/slips/printouts.js';
+import type { AccountPort, SyncPort } from './sync/ports.js';
 
 /** The person and station making a call, resolved by the transport before any handler runs. */
 export interface Actor {
@@ -37,4 +38,8 @@ export interface AppContext {
   printouts?: Printouts;
   /** Delivers queued customer notifications; absent where nothing is sent (some tests). */
   notifications?: NotificationService;
+  /** Pushes and pulls this store file with the shop backend; absent for the offline demo store. */
+  sync?: SyncPort;
+  /** Signs people in and out (the composition root's); absent where the desk can't switch (some tests). */
+  account?: AccountPort;
 }

@@ -5,7 +5,7 @@ import { fail, type Result } from '../../../shared/domain/result.js';
 import { withScope } from './access.js';
 import type { Actor, AppContext } from './context.js';
 import { runAsKind } from './write-path/call-kind.js';
-import { ASYNC_CALLS, type AsyncCall, type Handler, type Handlers } from './handler-types.js';
+import { ASYNC_CALLS, PUBLIC_CALLS, type AsyncCall, type Handler, type Handlers } from './handler-types.js';
 
 /** A contract call answers now, an async one (ASYNC_CALLS) later; a name only known at run time, either. */
 export type DispatchAnswer<N extends string> = N extends AsyncCall
@@ -16,6 +16,24 @@ export type DispatchAnswer<N extends string> = N extends AsyncCall
 export type Dispatch = <N extends string>(actor: Actor | null, name: N, rawInput: unknown) => DispatchAnswer<N>;
 
 const asyncCalls: ReadonlySet<string> = new Set(ASYNC_CALLS);
+const publicCalls: ReadonlySet<string> = new Set(PUBLIC_CALLS);
+
+function wakeSync(ctx: AppContext): void {
+  try {
+    ctx.sync?.wake();
+  } catch (error) {
+    ctx.logError('waking the sync engine failed', error);
+  }
+}
+
+/** A call the contract makes public must have a handler typed for "no one signed in", and back. */
+function checkPublicCalls(): void {
+  for (const [name, definition] of Object.entries(calls)) {
+    if ((definition.permission === 'public') !== publicCalls.has(name)) {
+      throw new Error(`${name}: its contract permission and PUBLIC_CALLS disagree`);
+    }
+  }
+}
 
 function inputSize(raw: unknown): number | null {
   try {
@@ -41,6 +59,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
  * INTERNAL with no internals leaked to the caller.
  */
 export function createDispatch(ctx: AppContext, handlers: Handlers, options: { selfCheck?: boolean } = {}): Dispatch {
+  checkPublicCalls();
   const dispatch = (actor: Actor | null, name: string, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> => {
     // An async call refused up front still answers with a promise, as its type says.
     const early = (failure: Result<unknown>) => (asyncCalls.has(name) ? Promise.resolve(failure) : failure);
@@ -49,8 +68,9 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { s
     const size = inputSize(rawInput);
     if (size === null) return early(fail('INVALID_INPUT', 'The request could not be read.'));
     if (size > (definition.maxInputBytes ?? MAX_INPUT_BYTES)) return early(fail('INVALID_INPUT', 'The request is too large.'));
-    if (!actor) return early(fail('UNAUTHENTICATED', 'Sign in to use the desk.'));
-    if (!roleHas(actor.role, definition.permission)) return early(fail('FORBIDDEN', "Your role doesn't allow this."));
+    const isPublic = definition.permission === 'public';
+    if (!actor && !isPublic) return early(fail('UNAUTHENTICATED', 'Sign in to use the desk.'));
+    if (actor && !roleHas(actor.role, definition.permission)) return early(fail('FORBIDDEN', "Your role doesn't allow this."));
     const parsed = definition.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
@@ -59,6 +79,9 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { s
     }
     const checked = (result: Result<unknown>): Result<unknown> => {
       if (result.ok && options.selfCheck) definition.output.parse(result.value);
+      // A mutation that answered has committed (handlers are synchronous) and may have written an
+      // outbox row: the sync engine pushes it now rather than on its next round.
+      if (result.ok && definition.kind === 'mutation') wakeSync(ctx);
       return result;
     };
     const faulted = (error: unknown): Result<unknown> => {
@@ -71,7 +94,7 @@ export function createDispatch(ctx: AppContext, handlers: Handlers, options: { s
       const result: Result<unknown> | Promise<Result<unknown>> = runAsKind(
         ctx.store,
         { name, kind: definition.kind, countWrites: options.selfCheck === true },
-        () => handler(parsed.data as never, withScope(actor)),
+        () => handler(parsed.data as never, actor ? withScope(actor) : (null as never)),
       );
       if (result instanceof Promise) return result.then(checked).catch(faulted);
       return checked(result);

@@ -13,12 +13,24 @@ export const ASYNC_CALLS = [
   'settings.notifications.testSend',
   // Runs in slices with the event loop turning between them, so other calls are served meanwhile.
   'shipments.importCsv',
+  // Talk to the shop backend (and switch store files) before answering.
+  'sync.now',
+  'session.signIn',
+  'session.signOut',
+  'session.useDemo',
 ] as const;
 export type AsyncCall = (typeof ASYNC_CALLS)[number];
 
+/**
+ * The calls with permission 'public' (checked against the contract by dispatch at start-up):
+ * they run with no one signed in, so their handlers get the actor or null.
+ */
+export const PUBLIC_CALLS = ['sync.status', 'session.signIn', 'session.signOut', 'session.useDemo'] as const;
+export type PublicCall = (typeof PUBLIC_CALLS)[number];
+
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
-  actor: CallActor,
+  actor: N extends PublicCall ? CallActor | null : CallActor,
 ) => N extends AsyncCall ? Promise<Result<CallOutput<N>>> : Result<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
 /** A feature's slice of the table; createHandlers checks that the slices cover every call. */

@@ -8,6 +8,7 @@ import { orderHandlers } from './orders/handlers.js';
 import { packingHandlers } from './packing/handlers.js';
 import { sessionHandlers } from './session/handlers.js';
 import { slipHandlers } from './slips/handlers.js';
+import { syncHandlers } from './sync/handlers.js';
 
 /**
  * The application: one handler per contract call. Every transport (IPC, web host, tests) serves
@@ -27,5 +28,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...bulkHandlers(ctx),
     ...slipHandlers(ctx),
     ...notificationHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 }

@@ -30,7 +30,7 @@ export function updateShippingAddress(
   const address = parseAddress(input.address);
   if (!address.ok) return address;
   const to: AddressSnapshot = { ...address.value, street2: address.value.street2 ?? null, phone: address.value.phone ?? null };
-  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to } }, (tx) => {
+  return runMutation(ctx, actor, { name: 'order.updateShippingAddress@1', args: { ...input, address: to }, orderId: input.orderId }, (tx) => {
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const order = loaded.value;

@@ -16,7 +16,7 @@ import { runMutation } from '../write-path/pipeline.js';
  */
 export function addNote(ctx: AppContext, actor: CallActor, input: ParsedInput<'orders.addNote'>): Result<{ orderId: number }> {
   const { store } = ctx;
-  return runMutation(ctx, actor, { name: 'order.addNote@1', args: input }, (tx) => {
+  return runMutation(ctx, actor, { name: 'order.addNote@1', args: input, orderId: input.orderId }, (tx) => {
     const loaded = loadOrderFor(store, actor, input.orderId);
     if (!loaded.ok) return loaded;
     const orderId = loaded.value.id;

@@ -5,6 +5,7 @@ import {
 } from '../../../../shared/domain/notifications.js';
 import { ok, type Failure, type Result } from '../../../../shared/domain/result.js';
 import type { Order } from '../../../../db/schema.js';
+import { keepServerBase } from '../../../../db/queries/sync-base.js';
 import { loadOrderFor } from '../access.js';
 import { enterWritePath } from './call-kind.js';
 import type { CallActor, AppContext } from '../context.js';
@@ -69,6 +70,33 @@ export interface MutationTx {
 }
 
 /**
+ * A mutation being replayed by the sync rebase (app/sync/rebase.ts): a change already in the
+ * outbox, re-applied on top of the server's rows. It runs the same body at the time it was first
+ * made, writes its rows, timeline entries and notifications as usual (a notification's dedupe key
+ * makes sure nothing is sent twice) and no outbox row: the one it came from is still there.
+ */
+let replaying: { at: number } | null = null;
+
+/** Runs `run` (which calls a mutation) as a replay of a change made at `at`; see `replaying`. */
+export function asReplay<T>(at: number, run: () => T): T {
+  if (replaying) throw new Error('A replay cannot start inside another');
+  replaying = { at };
+  try {
+    return run();
+  } finally {
+    replaying = null;
+  }
+}
+
+/** What the write path records about a mutation: its name and args, and the order it is about when there is one. */
+export interface MutationRecord {
+  name: string;
+  args: unknown;
+  /** Set by runOrderMutation (and mutations that load their order themselves): outbox.order_id. */
+  orderId?: number;
+}
+
+/**
  * The write path: one synchronous transaction that checks the rule, writes the tables, appends
  * timeline events, queues side effects and records the mutation in the outbox for the shop
  * backend. A failure at any step leaves nothing behind, and so does an idempotent repeat (the
@@ -79,17 +107,21 @@ export interface MutationTx {
 export function runMutation<T>(
   ctx: AppContext,
   actor: CallActor,
-  mutation: { name: string; args: unknown },
+  mutation: MutationRecord,
   body: (tx: MutationTx) => MutationOutcome<T>,
 ): Result<T> {
   enterWritePath(mutation.name);
+  const replay = replaying;
   const { store } = ctx;
   const touched = new Set<number>();
   const notified: number[] = [];
   let queuedMail = false;
   try {
     return store.transaction(() => {
-      const now = ctx.now();
+      const now = replay ? replay.at : ctx.now();
+      // The server's copy of the order, kept before this desk's first unconfirmed change to it:
+      // what the order returns to if the server refuses the change (a replay has one already).
+      if (!replay && mutation.orderId !== undefined) keepServerBase(store, mutation.orderId);
       // Hand-written (with the outbox insert below): every mutation runs them (ship_mutation figure).
       const insertEvent = store.prepare(
         `INSERT INTO order_events (order_id, at, actor_id, actor_name, station_id, station_name, kind, data, store_id)
@@ -130,11 +162,16 @@ export function runMutation<T>(
       };
       const result = body(tx);
       if (!result.ok || isUnchanged(result)) throw new Rollback(result);
-      store
-        .prepare(
-          `INSERT INTO outbox (mutation_id, name, args, actor_id, station_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(ctx.newId(), mutation.name, JSON.stringify(mutation.args), actor.userId, actor.stationId, now);
+      if (!replay) {
+        // A mutation that names no order but wrote the timeline of exactly one is about that one.
+        const orderId = mutation.orderId ?? (touched.size === 1 ? [...touched][0]! : null);
+        store
+          .prepare(
+            `INSERT INTO outbox (mutation_id, name, args, actor_id, actor_name, station_id, station_name, order_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(ctx.newId(), mutation.name, JSON.stringify(mutation.args), actor.userId, actor.name, actor.stationId, actor.stationName, orderId, now);
+      }
       // Separate callbacks: one that throws (a closed window's listener) must not stop the others.
       if (touched.size > 0) afterCommit(ctx, 'orders.changed', () => ctx.emit('orders.changed', { orderIds: [...touched] }));
       if (notified.length > 0) afterCommit(ctx, 'notifications.changed', () => ctx.emit('notifications.changed', { ids: notified }));
@@ -178,7 +215,7 @@ export function runOrderMutation<T>(
   orderId: number,
   body: (tx: MutationTx, order: Order) => MutationOutcome<T>,
 ): Result<T> {
-  return runMutation(ctx, actor, mutation, (tx) => {
+  return runMutation(ctx, actor, { ...mutation, orderId }, (tx) => {
     const loaded = loadOrderFor(ctx.store, actor, orderId);
     return loaded.ok ? body(tx, loaded.value) : loaded;
   });
