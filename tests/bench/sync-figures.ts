@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { BenchFigure } from './figure.js';
+import { deskSyncFigures, initialPullFigure } from './sync-desk-figures.js';
 import { serverPullFigures } from './sync-server-figures.js';
 import { sqliteShop, startPostgres } from './sync-shop.js';
 
@@ -17,6 +18,10 @@ export interface SyncBenchOptions {
   /** Where seeded shops are kept between runs. */
   cacheDir: string;
   tmp: string;
+  /** Changes a desk queues offline, then pushes (push_N, offline_N). */
+  mutations: number;
+  /** Changes timed from one station to another. */
+  stationIterations: number;
   log: (message: string) => void;
 }
 
@@ -24,6 +29,8 @@ export async function* syncFigures(options: SyncBenchOptions): AsyncGenerator<Be
   const { orders, log } = options;
   const sqlite = await sqliteShop(path.join(options.cacheDir, `shop-${orders}-seed1.sqlite`), orders, log);
   yield* serverPullFigures({ dialect: 'sqlite', ...sqlite, iterations: options.iterations, log });
+  if ('sqlitePath' in sqlite.location) yield* initialPullFigure({ shopFile: sqlite.location.sqlitePath, tmp: options.tmp, log });
+  yield* deskSyncFigures({ tmp: options.tmp, mutations: options.mutations, stationIterations: options.stationIterations, log });
 
   log('starting PostgreSQL ...');
   const cluster = await startPostgres(path.join(options.cacheDir, 'shop-postgres'), log);
