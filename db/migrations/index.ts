@@ -6,6 +6,7 @@ import { up as eventStores } from './2026-12-01-event-stores.js';
 import { up as retryEntryStores } from './2026-12-07-retry-entry-stores.js';
 import { up as sync } from './2026-12-08-sync.js';
 import { up as returnDescription } from './2026-12-08-sync-return-description.js';
+import { up as syncChildIndexes } from './2026-12-09-sync-child-indexes.js';
 
 export interface Migration {
   /** Dated, sortable, unique; recorded in the schema_migrations table once applied. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026-12-07-retry-entry-stores', up: retryEntryStores },
   { name: '2026-12-08-sync', up: sync },
   { name: '2026-12-08-sync-return-description', up: returnDescription },
+  { name: '2026-12-09-sync-child-indexes', up: syncChildIndexes },
 ];

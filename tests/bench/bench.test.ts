@@ -11,12 +11,43 @@ import { measureScanToPaint } from './scan-paint.js';
 // What the figures rely on (the store seeded to size, every slip printed, every CSV row shipped,
 // every email delivered, a failed figure failing the run), never timings: those vary by machine.
 // Small sizes keep this cheap next to the rest of `npm test`.
-const NAMES = ['seed', 'open_store', 'open_store_fresh', 'queue_first_page', 'queue_deep_page', 'search', 'scan_open_order', 'ship_mutation', 'packing_slips_500', 'csv_import_10000', 'emails_10000', 'email_outcome_window', 'scan_to_paint'];
+const SYNC_NAMES = [
+  'shop_seed_sqlite',
+  'server_pull_page_admin_sqlite',
+  'server_pull_page_seller_sqlite',
+  'initial_pull',
+  'push_10000',
+  'offline_10000',
+  'station_to_station',
+  'shop_seed_postgres',
+  'server_pull_page_admin_postgres',
+  'server_pull_page_seller_postgres',
+];
+const NAMES = [
+  'seed',
+  'open_store',
+  'open_store_fresh',
+  'queue_first_page',
+  'queue_deep_page',
+  'search',
+  'scan_open_order',
+  'ship_mutation',
+  'packing_slips_500',
+  'csv_import_10000',
+  'emails_10000',
+  'email_outcome_window',
+  ...SYNC_NAMES,
+  'scan_to_paint',
+];
+/** Seeded figures: printed only by the run that seeds (the later CLI run reuses what it cached). */
+const SEEDS = ['seed', 'shop_seed_sqlite', 'shop_seed_postgres'];
 const ORDERS = 2000;
 const ITERATIONS = 6;
 const SLIPS = 20;
 const CSV_ROWS = 100;
 const EMAILS = 50;
+const SYNC_ORDERS = 1500;
+const SYNC_CHANGES = 40;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -30,9 +61,16 @@ const byName = (name: string) => figures.find((f) => f.name === name)!;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-bench-test-'));
   db = path.join(dir, 'bench.sqlite');
-  const options = { orders: ORDERS, db, iterations: ITERATIONS, packing: { slips: SLIPS, csvRows: CSV_ROWS }, emails: EMAILS };
+  const options = {
+    orders: ORDERS,
+    db,
+    iterations: ITERATIONS,
+    packing: { slips: SLIPS, csvRows: CSV_ROWS },
+    emails: EMAILS,
+    sync: { orders: SYNC_ORDERS, changes: SYNC_CHANGES },
+  };
   for await (const figure of runBench(options)) figures.push(figure);
-}, 300_000);
+}, 420_000);
 
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -93,6 +131,19 @@ describe('runBench', () => {
     expect(byName('emails_10000')).toMatchObject({ n: EMAILS, sender_emails_received_by_server: EMAILS });
     expect(byName('scan_to_paint').n).toBe(ITERATIONS);
   });
+
+  it('pulls pages of the seeded shops on both dialects, downloads every order, and syncs every queued change', () => {
+    for (const dialect of ['sqlite', 'postgres']) {
+      expect(byName(`shop_seed_${dialect}`).n).toBe(SYNC_ORDERS);
+      expect(byName(`server_pull_page_admin_${dialect}`)).toMatchObject({ n: ITERATIONS, orders: SYNC_ORDERS, rows_per_page: 1000 });
+      expect(byName(`server_pull_page_seller_${dialect}`).rows_per_page).toBeGreaterThan(0);
+    }
+    expect(byName('initial_pull')).toMatchObject({ n: SYNC_ORDERS });
+    expect(byName('initial_pull').peak_rss_mb).toBeGreaterThan(0);
+    expect(byName('push_10000')).toMatchObject({ n: SYNC_CHANGES });
+    expect(byName('offline_10000')).toMatchObject({ n: SYNC_CHANGES, rows_pulled: SYNC_CHANGES });
+    expect(byName('station_to_station')).toMatchObject({ n: ITERATIONS });
+  });
 });
 
 /** The CLI in this process, its output captured. */
@@ -132,8 +183,9 @@ describe('npm run bench', () => {
     // /bin/false exists but is no browser: the launch itself fails, after every other figure ran
     // on the cached store.
     const run = await bench(
-      ['--orders', String(ORDERS), '--db', db, '--iterations', '2', '--slips', '2', '--csv-rows', '2', '--emails', '2'],
+      ['--orders', String(ORDERS), '--db', db, '--iterations', '2', '--slips', '2', '--csv-rows', '2', '--emails', '2', '--sync-orders', String(SYNC_ORDERS), '--sync-changes', '5'],
       { CHROMIUM_PATH: '/bin/false' },
+      150_000,
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('using cached');
@@ -142,8 +194,8 @@ describe('npm run bench', () => {
     // Ended because nothing was left open, not because the wind-down timer gave up on it.
     expect(run.stderr).not.toContain('still running');
     const printed = run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as BenchFigure).name);
-    expect(printed).toEqual(NAMES.filter((name) => name !== 'seed' && name !== 'scan_to_paint'));
-  }, 90_000);
+    expect(printed).toEqual(NAMES.filter((name) => !SEEDS.includes(name) && name !== 'scan_to_paint'));
+  }, 180_000);
 });
 
 describe('measureScanToPaint', () => {

