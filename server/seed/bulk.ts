@@ -165,7 +165,7 @@ async function insertChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown
 }
 
 interface Rows {
-  orders: Array<{ id: number; number: string; version: number; placed_at: number; doc: string }>;
+  orders: Array<{ id: number; number: string; version: number; placed_at: number; store_count: number; doc: string }>;
   orderStores: Array<{ order_id: number; store_id: number; version: number }>;
   shipments: Array<{ shipment_id: string; order_id: number }>;
   tracking: Array<{ tracking_number: string; order_id: number }>;
@@ -174,9 +174,9 @@ interface Rows {
 /** One INSERT per table with the columns as arrays (unnest): a handful of parameters however many rows. */
 async function insertPostgres(trx: Transaction<ServerDatabase>, rows: Rows): Promise<void> {
   const col = <T, K extends keyof T>(list: T[], key: K) => list.map((row) => row[key]);
-  await sql`INSERT INTO orders (id, number, version, placed_at, doc)
+  await sql`INSERT INTO orders (id, number, version, placed_at, store_count, doc)
     SELECT * FROM unnest(${col(rows.orders, 'id')}::bigint[], ${col(rows.orders, 'number')}::text[], ${col(rows.orders, 'version')}::bigint[],
-      ${col(rows.orders, 'placed_at')}::bigint[], ${col(rows.orders, 'doc')}::text[])`.execute(trx);
+      ${col(rows.orders, 'placed_at')}::bigint[], ${col(rows.orders, 'store_count')}::int[], ${col(rows.orders, 'doc')}::text[])`.execute(trx);
   await sql`INSERT INTO order_stores (order_id, store_id, version)
     SELECT * FROM unnest(${col(rows.orderStores, 'order_id')}::bigint[], ${col(rows.orderStores, 'store_id')}::bigint[],
       ${col(rows.orderStores, 'version')}::bigint[])`.execute(trx);
@@ -204,7 +204,14 @@ async function writeBatch(trx: Transaction<ServerDatabase>, dialect: ServerDb['d
     .executeTakeFirstOrThrow();
   const first = top.version - built.length + 1;
   const rows: Rows = {
-    orders: built.map((b, i) => ({ id: b.doc.id, number: b.doc.number, version: first + i, placed_at: b.doc.placedAt, doc: b.json })),
+    orders: built.map((b, i) => ({
+      id: b.doc.id,
+      number: b.doc.number,
+      version: first + i,
+      placed_at: b.doc.placedAt,
+      store_count: new Set(b.doc.storeIds).size,
+      doc: b.json,
+    })),
     orderStores: built.flatMap((b, i) => b.doc.storeIds.map((storeId) => ({ order_id: b.doc.id, store_id: storeId, version: first + i }))),
     shipments: built.flatMap((b) => b.doc.shipments.map((s) => ({ shipment_id: s.id, order_id: b.doc.id }))),
     tracking: built.flatMap((b) => b.doc.shipments.map((s) => ({ tracking_number: s.trackingNumber, order_id: b.doc.id }))),

@@ -71,6 +71,7 @@ function metered(inner: ShopBackend, meter: Meter): ShopBackend {
     url: inner.url,
     signIn: (request) => inner.signIn(request),
     signOut: (token) => inner.signOut(token),
+    me: (token) => inner.me(token),
     async push(token, request, signal) {
       if (meter.offline) return down();
       const start = performance.now();

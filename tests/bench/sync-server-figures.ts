@@ -39,12 +39,12 @@ function capturingDb(location: DbLocation, serverId: string, captured: Statement
   if ('sqlitePath' in location) {
     const database = new Sqlite(location.sqlitePath, { readonly: true });
     const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database }), log });
-    return { db, dialect: 'sqlite', serverId, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', serverId, location, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 2, types: int8AsNumber });
   pool.on('error', () => {});
   const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }), log });
-  return { db, dialect: 'postgres', serverId, close: () => db.destroy() };
+  return { db, dialect: 'postgres', serverId, location, close: () => db.destroy() };
 }
 
 const int8AsNumber = {
