@@ -38,6 +38,32 @@ describe.each(BACKENDS)('push on $name', (backend) => {
     expect(lastMutationId).toBe(batch[4]?.id);
   });
 
+  it("orders changes itself: a desk clock hours off changes neither the order they apply in nor the times they carry", async () => {
+    shop = await startShop(backend);
+    const { orderId } = await placeOrder(shop);
+    const nora = await shop.signIn('nora@shop.test');
+    const HOUR = 3_600_000;
+    // Pushed in this order, stamped by a desk clock that runs hours ahead, then hours behind.
+    const batch = [
+      { ...mutation('order.addNote@1', { orderId, body: 'First, from a fast clock' }), at: Date.now() + 9 * HOUR },
+      { ...mutation('order.addNote@1', { orderId, body: 'Second, from a slow clock' }), at: Date.now() - 9 * HOUR },
+    ];
+    const before = Date.now();
+    const outcomes = await pushAs(shop, nora, randomUUID(), batch);
+    const after = Date.now();
+    expect(outcomes.map((o) => o.status)).toEqual(['applied', 'applied']);
+    const [first, second] = outcomes;
+    if (first?.status !== 'applied' || second?.status !== 'applied') throw new Error('expected applied');
+    expect(second.version).toBeGreaterThan(first.version);
+    const { doc } = await pulledOrder(shop, nora, orderId);
+    const notes = (doc?.events ?? []).filter((e) => e.kind === 'note');
+    expect(notes.map((e) => e.data.body)).toEqual(['First, from a fast clock', 'Second, from a slow clock']);
+    for (const note of notes) {
+      expect(note.at).toBeGreaterThanOrEqual(before);
+      expect(note.at).toBeLessThanOrEqual(after);
+    }
+  });
+
   it('applies a batch pushed twice once, and answers the second push with the first outcomes', async () => {
     shop = await startShop(backend);
     const { orderId } = await placeOrder(shop);
