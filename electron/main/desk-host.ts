@@ -77,6 +77,14 @@ export interface DeskHost {
   stop(): Promise<void>;
 }
 
+/** The backend's Retry-After in words: a person at the desk needs to know how long, not just "later". */
+export function rateLimited(retryAfterMs: number | null): string {
+  if (retryAfterMs === null) return 'Too many sign-in attempts. Wait a little and try again.';
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds === 1 ? 'a second' : seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many sign-in attempts. Try again in ${wait}.`;
+}
+
 function signInFailure(failure: BackendFailure): Result<never> {
   switch (failure.kind) {
     case 'unreachable':
@@ -84,7 +92,7 @@ function signInFailure(failure: BackendFailure): Result<never> {
     case 'unauthenticated':
       return fail('UNAUTHENTICATED', 'That email and password do not match an account on this backend.');
     case 'refused':
-      if (failure.status === 429) return fail('RATE_LIMITED', failure.message);
+      if (failure.status === 429) return fail('RATE_LIMITED', rateLimited(failure.retryAfterMs));
       if (failure.status === 400) return fail('INVALID_INPUT', failure.message, failure.fields);
       if (failure.status === 403) return fail('FORBIDDEN', failure.message);
       return fail('UNREACHABLE', `The backend refused the sign-in (${failure.message}).`);

@@ -52,6 +52,8 @@ test('a wrong password, too many attempts and an unreachable backend each say wh
   await password.press('Enter');
   // Refused before the password is even checked: the right one is no way round the limit.
   await expect(error).toContainText('Too many sign-in attempts');
+  // With how long to wait, from the backend's Retry-After.
+  await expect(error).toContainText(/Try again in (a second|\d+ seconds|\d+ minutes)\./);
   await expect(page.getByTestId('sync-status')).toHaveCount(0);
 
   await address.fill('http://127.0.0.1:9');
