@@ -67,7 +67,11 @@ const test = base.extend<
         await form.getByLabel('Shop backend address').fill(options.via?.url ?? shop.url);
         await form.getByLabel('Email').fill(email);
         await form.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+        // A sign-in reloads the page onto the new store file: wait for it, or the next step may
+        // act on the page that is about to go.
+        const reloaded = page.waitForEvent('load');
         await form.getByRole('textbox', { name: 'Password' }).press('Enter');
+        await reloaded;
         await expect(form).toHaveCount(0);
         await expect(page.getByTestId('sync-waiting')).toHaveText('All changes sent');
       };
@@ -87,8 +91,8 @@ async function openOrder(page: Page, number: string): Promise<void> {
   const rows = page.getByTestId('queue-row');
   await page.getByLabel('Search orders').fill(number);
   await expect(rows).toHaveCount(1);
-  // A pull that lands during the click refreshes the list under the pointer, and the click is
-  // lost (noted as a desk issue); click again until the order opens.
+  // Seen once in CI under load: the row was selected by the click but the order didn't open
+  // (cause not found yet; noted on the issue). Click again until it opens, rather than fail here.
   const heading = page.getByRole('heading', { name: `Order ${number}` });
   await expect(async () => {
     if (!(await heading.isVisible())) await rows.first().click();
