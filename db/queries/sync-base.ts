@@ -1,6 +1,6 @@
 import { orderDocSchema, type OrderDoc } from '../../shared/contract/sync-protocol.js';
 import type { UsAddress } from '../../shared/domain/address.js';
-import type { Order, OrderEvent, OrderItem, Shipment } from '../schema.js';
+import type { CancellationRequestTable, Order, OrderEvent, OrderItem, ReturnRequestTable, Shipment } from '../schema.js';
 import type { OrderStore } from '../store.js';
 import { itemFields } from './items.js';
 
@@ -48,32 +48,11 @@ export function orderDocOf(store: OrderStore, orderId: number): OrderDoc | null 
     'SELECT id, at, actor_id, actor_name, station_id, station_name, kind, data, store_id FROM order_events WHERE order_id = ? ORDER BY id',
     [orderId],
   );
-  const cancellations = store.select<{
-    id: string;
-    requested_by: number;
-    reason: string;
-    status: 'pending' | 'approved' | 'rejected';
-    decided_by: number | null;
-    decided_at: number | null;
-    decision_note: string | null;
-    created_at: number;
-  }>(
+  const cancellations = store.select<Omit<CancellationRequestTable, 'order_id'>>(
     'SELECT id, requested_by, reason, status, decided_by, decided_at, decision_note, created_at FROM cancellation_requests WHERE order_id = ? ORDER BY created_at, id',
     [orderId],
   );
-  const returns = store.select<{
-    id: string;
-    requested_by: number;
-    reason: string;
-    description: string;
-    status: 'pending' | 'approved' | 'rejected' | 'completed';
-    refund_cents: number | null;
-    decided_by: number | null;
-    decided_at: number | null;
-    decision_note: string | null;
-    completed_at: number | null;
-    created_at: number;
-  }>(
+  const returns = store.select<Omit<ReturnRequestTable, 'order_id'>>(
     `SELECT id, requested_by, reason, description, status, refund_cents, decided_by, decided_at, decision_note, completed_at, created_at
      FROM return_requests WHERE order_id = ? ORDER BY created_at, id`,
     [orderId],

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { PasswordField } from '../../lib/PasswordField.js';
 import { useSession } from '../../stores/session.js';
 import { keptChangesText } from '../sync/status-text.js';
 import { useSync } from '../sync/store.js';
@@ -166,14 +167,13 @@ export function SignInScreen() {
               error={errors.email}
               onChange={(event) => set('email', event.currentTarget.value)}
             />
-            <PasswordInput
+            <PasswordField
               ref={refs.password}
               label="Password"
               autoComplete="off"
               required
               value={draft.password}
               error={errors.password}
-              aria-invalid={errors.password !== undefined}
               onChange={(event) => set('password', event.currentTarget.value)}
             />
             <Button type="submit" loading={busy === 'signIn'} disabled={busy === 'demo'}>
